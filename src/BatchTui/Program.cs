@@ -1,0 +1,1 @@
+return await BatchTui.Cli.CommandRouter.RunAsync(args);
