@@ -64,6 +64,9 @@ public static partial class ConfigLoader
         return new ConfigLoadResult(r.Resolve(fileExists ? path : null), rest);
     }
 
+    /// <summary>The process environment as the dictionary <see cref="Load(IReadOnlyList{string}, IReadOnlyDictionary{string, string?}, string?)"/> takes.</summary>
+    public static IReadOnlyDictionary<string, string?> ProcessEnvironment() => EnvironmentLayer.Process();
+
     /// <summary>Flag help lines, for usage texts.</summary>
     public static IEnumerable<string> FlagHelp() => CommandLineLayer.HelpLines();
 
