@@ -34,6 +34,13 @@ public sealed class SimulatorOptions
     /// <summary>Share of requests in a created batch that come back errored (deterministic per request).</summary>
     public double CreatedErrorRate { get; init; } = 0.05;
 
+    /// <summary>false (default): every result shape is served whatever the namespace, so the demo shows them all.
+    /// true: requests without an <c>anthropic-beta</c> header or <c>?beta=true</c> get only shapes the non-beta API
+    /// documents (no mcp_tool_use / mcp_tool_result / compaction blocks, no compaction or
+    /// model_context_window_exceeded stop, no usage.iterations / speed, context_management or container.skills), as
+    /// the real API would; beta requests still get everything.</summary>
+    public bool StrictNamespaces { get; init; }
+
     /// <summary>When set, one line per request (method, path, status, duration, request-id; never headers).</summary>
     public Action<string>? RequestLog { get; init; }
 }

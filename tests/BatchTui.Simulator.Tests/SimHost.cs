@@ -23,7 +23,8 @@ internal sealed class SimHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static async Task<SimHost> StartAsync(bool seedWorld = true, bool large = false, string? key = null,
-        int seed = 1, double speed = 1, TimeSpan? createdDuration = null, TimeSpan? cancelDelay = null)
+        int seed = 1, double speed = 1, TimeSpan? createdDuration = null, TimeSpan? cancelDelay = null,
+        bool strictNamespaces = false)
     {
         var time = new FakeTimeProvider(Epoch);
         var server = await SimulatorServer.StartAsync(new SimulatorOptions
@@ -37,6 +38,7 @@ internal sealed class SimHost : IAsyncDisposable
             IncludeLargeBatch = large,
             CreatedBatchDuration = createdDuration,
             CancelDelay = cancelDelay ?? TimeSpan.FromSeconds(30),
+            StrictNamespaces = strictNamespaces,
         });
         return new SimHost(server, time);
     }
@@ -89,10 +91,11 @@ internal sealed class SimHost : IAsyncDisposable
     }
 
     /// <summary>Reads a results download as lines (the raw text of each).</summary>
-    public async Task<List<string>> ResultLinesAsync(string batchId)
+    public async Task<List<string>> ResultLinesAsync(string batchId, string? beta = null)
     {
-        using var response = await Http.GetAsync($"/v1/messages/batches/{batchId}/results",
-            HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/messages/batches/{batchId}/results");
+        if (beta is not null) request.Headers.TryAddWithoutValidation("anthropic-beta", beta);
+        using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/x-jsonl", response.Content.Headers.ContentType?.MediaType);
         ApiAssert.RequestId(response);

@@ -15,4 +15,12 @@ internal sealed class MessageTail
     public int ThinkingChars { get; set; }
     public bool Compacted { get; set; }
     public bool ContextEdits { get; set; }
+
+    /// <summary>Drops what only the beta Message has (container skills, context_management, usage iterations).</summary>
+    public void NonBetaOnly()
+    {
+        Skills = false;
+        Compacted = false;
+        ContextEdits = false;
+    }
 }

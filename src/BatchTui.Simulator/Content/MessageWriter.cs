@@ -6,7 +6,7 @@ namespace BatchTui.Simulator.Content;
 /// <summary>A succeeded result's Message: id, model, content from a scenario, stop reason, container and usage.</summary>
 internal static class MessageWriter
 {
-    public static void Write(Utf8JsonWriter w, ref Rng rng, string model, Theme theme, int index)
+    public static void Write(Utf8JsonWriter w, ref Rng rng, string model, Theme theme, int index, bool betaShapes)
     {
         var tail = new MessageTail();
         w.WriteStartObject();
@@ -16,7 +16,8 @@ internal static class MessageWriter
         w.WriteString("model", model);
         w.WriteStartArray("content");
         long before = w.BytesCommitted + w.BytesPending;
-        Scenarios.Pick(ref rng, index)(w, ref rng, theme, tail);
+        Scenarios.Pick(ref rng, index, betaShapes)(w, ref rng, theme, tail);
+        if (!betaShapes) tail.NonBetaOnly();
         long contentBytes = w.BytesCommitted + w.BytesPending - before;
         w.WriteEndArray();
 

@@ -6,7 +6,7 @@ namespace BatchTui.Simulator.Content;
 /// <summary>One results line: <c>{"custom_id","result":{"type":succeeded|errored|canceled|expired,...}}</c>.</summary>
 internal static class ResultLine
 {
-    public static void Write(Utf8JsonWriter w, BatchRecord batch, int index, Outcome outcome)
+    public static void Write(Utf8JsonWriter w, BatchRecord batch, int index, Outcome outcome, bool betaShapes = true)
     {
         var requests = batch.Requests;
         w.WriteStartObject();
@@ -18,7 +18,7 @@ internal static class ResultLine
             case Outcome.Succeeded:
                 w.WriteString("type", "succeeded");
                 w.WritePropertyName("message");
-                MessageWriter.Write(w, ref rng, requests.Model(index), requests.Theme(index), index);
+                MessageWriter.Write(w, ref rng, requests.Model(index), requests.Theme(index), index, betaShapes);
                 break;
             case Outcome.Errored:
                 w.WriteString("type", "errored");

@@ -15,7 +15,7 @@ internal static class ResultsStream
 {
     private const int FlushEvery = 64 * 1024;
 
-    public static async Task WriteAsync(HttpContext ctx, BatchRecord batch, BatchView view, bool truncate)
+    public static async Task WriteAsync(HttpContext ctx, BatchRecord batch, BatchView view, bool betaShapes, bool truncate)
     {
         var response = ctx.Response;
         response.StatusCode = 200;
@@ -33,7 +33,7 @@ internal static class ResultsStream
             int index = order[k];
             line.ResetWrittenCount();
             writer.Reset(line);
-            ResultLine.Write(writer, batch, index, batch.OutcomeOf(index, view));
+            ResultLine.Write(writer, batch, index, batch.OutcomeOf(index, view), betaShapes);
             writer.Flush();
 
             if (k == truncateAt)

@@ -20,8 +20,14 @@ internal static class Scenarios
         MaxTokens, StopSequence, Refusal, ContextWindowExceeded,
     ];
 
-    public static Scenario Pick(ref Rng rng, int index) =>
-        rng.Chance(0.45) ? Plain : Catalog[(index + rng.Int(Catalog.Length)) % Catalog.Length];
+    /// <summary>Shapes only the beta Message documents.</summary>
+    private static readonly HashSet<Scenario> BetaOnly = [Mcp, McpError, Compaction, CompactionFailed, ContextWindowExceeded];
+
+    public static Scenario Pick(ref Rng rng, int index, bool betaShapes = true)
+    {
+        var scenario = rng.Chance(0.45) ? Plain : Catalog[(index + rng.Int(Catalog.Length)) % Catalog.Length];
+        return betaShapes || !BetaOnly.Contains(scenario) ? scenario : Plain;
+    }
 
     private static void Plain(Utf8JsonWriter w, ref Rng rng, Theme theme, MessageTail tail) =>
         Blocks.Text(w, Prose.For(theme, ref rng));

@@ -136,8 +136,14 @@ internal static class BatchEndpoints
                 $"Message batch {batch.Id} was archived at {WireJson.Timestamp(archived)}; its results are no longer " +
                 "available.");
         }
-        return ResultsStream.WriteAsync(ctx, batch, view, world.Chaos.TakeTruncation());
+        bool betaShapes = !world.Options.StrictNamespaces || IsBeta(ctx);
+        return ResultsStream.WriteAsync(ctx, batch, view, betaShapes, world.Chaos.TakeTruncation());
     }
+
+    /// <summary>A beta client sends <c>anthropic-beta</c>; some also mark the URL with <c>?beta=true</c>.</summary>
+    private static bool IsBeta(HttpContext ctx) =>
+        !string.IsNullOrWhiteSpace(ctx.Request.Headers["anthropic-beta"].ToString())
+        || string.Equals(ctx.Request.Query["beta"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static BatchRecord Find(HttpContext ctx, SimulatorWorld world)
     {

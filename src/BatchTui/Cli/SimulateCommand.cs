@@ -12,7 +12,7 @@ internal static class SimulateCommand
 {
     private const string Help = """
         usage: batchtui simulate [--port 8080] [--key KEY | --key-env VAR] [--seed N] [--speed X] [--chaos RATE] [--no-seed-world]
-                                 [--no-large-batch] [--quiet]
+                                 [--no-large-batch] [--strict-namespaces] [--quiet]
 
           --port N          TCP port on 127.0.0.1 (default 8080; 0 = any free port)
           --key KEY         require this key as x-api-key or Authorization: Bearer (default: open, no key needed)
@@ -22,6 +22,8 @@ internal static class SimulateCommand
           --chaos RATE      0..1: share of requests that fail at random with 429 / 500 / 529
           --no-seed-world   start with no batches instead of ~60 in every state
           --no-large-batch  leave out the seeded 100,000-request batch
+          --strict-namespaces  serve beta-only result shapes (mcp, compaction, ...) only to beta requests
+                            (anthropic-beta header or ?beta=true), as the real API does; default: to everyone
           --quiet           do not print one line per request
         """;
 
@@ -30,7 +32,7 @@ internal static class SimulateCommand
         int port = 8080, seed = 1;
         double speed = 1, chaos = 0;
         string? key = null;
-        bool seedWorld = true, large = true, quiet = false;
+        bool seedWorld = true, large = true, quiet = false, strict = false;
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -52,6 +54,7 @@ internal static class SimulateCommand
                     case "--no-seed-world": seedWorld = false; break;
                     case "--no-large-batch": large = false; break;
                     case "--quiet": quiet = true; break;
+                    case "--strict-namespaces": strict = true; break;
                     case "-h" or "--help": Console.Out.WriteLine(Help); return 0;
                     default: throw new FormatException($"unknown flag '{arg}'");
                 }
@@ -68,6 +71,7 @@ internal static class SimulateCommand
         var options = new SimulatorOptions
         {
             Port = port, ApiKey = key, Seed = seed, Speed = speed, SeedWorld = seedWorld, IncludeLargeBatch = large,
+            StrictNamespaces = strict,
             RequestLog = quiet ? null : line => Console.Out.WriteLine(line),
         };
         SimulatorServer server;
