@@ -92,7 +92,7 @@ internal static class Prose
         Theme.Translation => Translation(ref rng),
         Theme.Labelling => Label(ref rng),
         Theme.Research => rng.Pick(ResearchAnswers),
-        Theme.Eval => rng.Pick(EvalAnswers),
+        Theme.Eval => Eval(ref rng),
         _ => (rng.Int(6)) switch
         {
             0 => CodeReview(ref rng),
@@ -100,9 +100,51 @@ internal static class Prose
             2 => Translation(ref rng),
             3 => Label(ref rng),
             4 => rng.Pick(ResearchAnswers),
-            _ => rng.Pick(EvalAnswers),
+            _ => Eval(ref rng),
         },
     };
+
+    private static readonly string[] Items = ["crates", "parcels", "pallets", "orders", "tickets"];
+
+    private static readonly (string Claim, string Why)[] ChoiceReasons =
+    [
+        ("the sample is too small to generalise", "the survey only covers 40 respondents from one city"),
+        ("correlation is presented as causation", "both trends could be driven by the rise in remote work"),
+        ("the conclusion follows from the premises", "every step is supported by the figures in the second paragraph"),
+        ("the author relies on an unstated assumption", "the argument only works if prices stay constant, which is never shown"),
+    ];
+
+    /// <summary>Evaluation answers: a fixed bank plus generated problems whose numbers are worked out correctly,
+    /// so a 100,000-line file is not the same six answers over and over.</summary>
+    public static string Eval(ref Rng rng)
+    {
+        switch (rng.Int(4))
+        {
+            case 0:
+            {
+                int perDay = rng.Int(12, 480), days = rng.Int(3, 21), extra = rng.Int(1, 90);
+                string item = rng.Pick(Items);
+                return $"The depot handles {perDay} {item} a day for {days} days, i.e. {perDay} × {days} = {perDay * days:N0}, " +
+                    $"plus {extra} on the final morning: {perDay * days + extra:N0} {item} in total.";
+            }
+            case 1:
+            {
+                char letter = (char)('A' + rng.Int(4));
+                var (claim, why) = rng.Pick(ChoiceReasons);
+                return $"Answer: ({letter}). The best description is that {claim}: {why}. The other options either " +
+                    "restate the conclusion or rely on information the passage does not give.";
+            }
+            case 2:
+            {
+                int price = rng.Int(20, 900), pct = rng.Pick(new[] { 5, 10, 12, 15, 20, 25, 30 });
+                decimal discounted = price * (100 - pct) / 100m;
+                return $"A {pct}% discount on ${price} removes ${price * pct / 100m:0.00}, so the sale price is " +
+                    $"${discounted:0.00}. Adding 8% sales tax gives ${discounted * 1.08m:0.00}.";
+            }
+            default:
+                return rng.Pick(EvalAnswers);
+        }
+    }
 
     public static string CodeReview(ref Rng rng)
     {
