@@ -40,6 +40,17 @@ public sealed class PreconditionTests : IAsyncLifetime
         ApiAssert.Error(response, json, 404, "not_found_error");
     }
 
+    [Theory]
+    [InlineData("PUT", "/v1/messages/batches")]
+    [InlineData("GET", "/v1/messages/batches/msgbatch_x/cancel")]
+    [InlineData("POST", "/v1/messages/batches/msgbatch_x/results")]
+    [InlineData("PATCH", "/v1/messages/batches/msgbatch_x")]
+    public async Task A_wrong_method_on_a_known_path_is_405_in_the_envelope(string method, string path)
+    {
+        var (response, json) = await _sim.SendAsync(new HttpMethod(method), path);
+        ApiAssert.Error(response, json, 405, "invalid_request_error", method);
+    }
+
     [Fact]
     public async Task Every_success_carries_a_request_id_too()
     {

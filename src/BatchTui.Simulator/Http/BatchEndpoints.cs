@@ -21,8 +21,11 @@ internal static class BatchEndpoints
         app.MapDelete(Root + "/{id}", ctx => DeleteAsync(ctx, world));
         app.MapPost(Root + "/{id}/cancel", ctx => CancelAsync(ctx, world));
         app.MapGet(Root + "/{id}/results", ctx => ResultsAsync(ctx, world));
-        app.MapFallback(ctx => WireJson.RespondErrorAsync(ctx, 404, "not_found_error",
-            $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}"));
+        app.MapFallback(ctx => KnownPath(ctx.Request.Path)
+            ? WireJson.RespondErrorAsync(ctx, 405, "invalid_request_error",
+                $"Method {ctx.Request.Method} is not allowed on {ctx.Request.Path}")
+            : WireJson.RespondErrorAsync(ctx, 404, "not_found_error",
+                $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}"));
     }
 
     /// <summary>Newest first. <c>after_id</c> = the (older) page right after that batch, <c>before_id</c> = the
@@ -159,6 +162,19 @@ internal static class BatchEndpoints
 
     private static string? NonEmpty(Microsoft.Extensions.Primitives.StringValues v) =>
         string.IsNullOrEmpty(v.ToString()) ? null : v.ToString();
+
+    /// <summary>One of the six endpoints' paths, asked with a method it does not take.</summary>
+    private static bool KnownPath(PathString path)
+    {
+        var parts = (path.Value ?? "").Trim('/').Split('/');
+        if (parts.Length < 3 || parts[0] != "v1" || parts[1] != "messages" || parts[2] != "batches") return false;
+        return parts.Length switch
+        {
+            3 or 4 => true,
+            5 => parts[4] is "cancel" or "results",
+            _ => false,
+        };
+    }
 
     /// <summary>results_url is absolute and points back at this server as the client reached it.</summary>
     public static string BaseUrl(HttpContext ctx) => $"{ctx.Request.Scheme}://{ctx.Request.Host}";
