@@ -48,6 +48,18 @@ public sealed class SimulatorErrorTests
     }
 
     [Fact]
+    public async Task No_key_works_against_an_open_server_and_sends_no_credential()
+    {
+        await using var server = await BatchTui.Simulator.SimulatorServer.StartAsync(new() { Port = 0, SeedWorld = false });
+        var spy = new HeaderSpy();
+        using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = server.BaseUrl, InnerHandler = () => spy });
+        Assert.Empty((await api.ListAsync(new PageRequest())).Data);
+        var sent = Assert.Single(spy.Sent);
+        Assert.False(sent.Headers.ContainsKey("authorization"));
+        Assert.False(sent.Headers.ContainsKey("x-api-key"));
+    }
+
+    [Fact]
     public async Task Wrong_key_maps_to_401_and_the_key_is_not_in_the_message()
     {
         await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
