@@ -14,9 +14,11 @@ public static class Csv
     public static string Row(IEnumerable<string> fields)
     {
         var sb = new StringBuilder();
+        bool first = true;
         foreach (string f in fields)
         {
-            if (sb.Length > 0) sb.Append(',');
+            if (!first) sb.Append(',');
+            first = false;
             sb.Append(Field(f));
         }
         return sb.ToString();

@@ -256,12 +256,12 @@ internal static class LineScanner
     {
         long at = e.BytePositionInLine ?? -1;
         string msg = e.Message;
-        if (at >= lineLength - 1 || msg.Contains("end of the JSON payload", StringComparison.Ordinal)
-            || msg.Contains("Expected depth to be zero", StringComparison.Ordinal) || msg.Contains("end of data", StringComparison.OrdinalIgnoreCase))
+        if (msg.Contains("reached end of data", StringComparison.Ordinal) || msg.Contains("Expected depth to be zero", StringComparison.Ordinal))
             return $"unexpected end of data after {lineLength} bytes (truncated line)";
         int cut = msg.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0) msg = msg[..cut];
         msg = msg.TrimEnd('.', ' ');
+        if (msg.Contains("after a single JSON value", StringComparison.Ordinal)) return $"unexpected data after the object at byte {at}";
         return at >= 0 ? $"{msg} at byte {at}" : msg;
     }
 }
