@@ -19,6 +19,6 @@ public static class KeyText
         string s = key.ToString();
         // Terminal.Gui writes a shifted letter as "Shift+G"; users read it as "G".
         if (s.StartsWith("Shift+", StringComparison.Ordinal) && s.Length == 7 && char.IsLetter(s[6])) return s[6..];
-        return s.Length == 1 ? s.ToLowerInvariant() : s;
+        return s.Length == 1 && !key.IsShift ? s.ToLowerInvariant() : s;
     }
 }

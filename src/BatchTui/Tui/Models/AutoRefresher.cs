@@ -15,12 +15,16 @@ public sealed class AutoRefresher : IDisposable
     private Task _current = Task.CompletedTask;
     private bool _paused;
 
-    public AutoRefresher(TimeProvider time, RefreshPolicy policy, Func<CancellationToken, Task> refresh)
+    /// <param name="automatic">False: refresh only when asked (<c>refresh_seconds = 0</c>); failures still back off the next ask.</param>
+    public AutoRefresher(TimeProvider time, RefreshPolicy policy, Func<CancellationToken, Task> refresh, bool automatic = true)
     {
         _time = time;
         _policy = policy;
         _refresh = refresh;
+        Automatic = automatic;
     }
+
+    public bool Automatic { get; }
 
     public RefreshStatus Status { get; private set; } = RefreshStatus.Initial;
     public TimeSpan Interval => _policy.Interval;
@@ -95,9 +99,9 @@ public sealed class AutoRefresher : IDisposable
             if (_stop.IsCancellationRequested) return;
             _timer?.Dispose();
             _timer = null;
-            if (_paused)
+            if (_paused || !Automatic)
             {
-                Status = Status with { Phase = RefreshPhase.Paused, NextAt = null, Failures = failures, LastError = error };
+                Status = Status with { Phase = _paused ? RefreshPhase.Paused : RefreshPhase.Waiting, NextAt = null, Failures = failures, LastError = error };
             }
             else
             {

@@ -17,7 +17,8 @@ public sealed record RefreshStatus(RefreshPhase Phase, DateTimeOffset? NextAt, i
             RefreshPhase.Refreshing => "refreshing…",
             RefreshPhase.Paused => "auto-refresh paused",
             RefreshPhase.BackingOff => $"retry in {left}{(ApiErrors.StatusOf(LastError) is { } s ? $" ({s})" : "")}",
-            _ => NextAt is null ? "refresh" : $"refresh in {left}",
+            _ when LastError is not null => $"refresh failed ({ApiErrors.StatusOf(LastError)?.ToString() ?? "no response"})",
+            _ => NextAt is null ? "auto-refresh off" : $"refresh in {left}",
         };
     }
 }

@@ -27,13 +27,14 @@ public sealed class BatchesPane : IPane, IDisposable
     private Exception? _lastRefreshError;
     private BatchFilter? _filterBeforePrompt;
 
-    public BatchesPane(AppShell shell, IBatchesApi api, int pageSize, TimeSpan refreshInterval, PaneFactories? factories = null)
+    public BatchesPane(AppShell shell, IBatchesApi api, int pageSize, TimeSpan? refreshInterval, PaneFactories? factories = null)
     {
         _shell = shell;
         _api = api;
         _factories = factories ?? PaneFactories.None;
         Model = new BatchListModel(api, pageSize, shell.Post);
-        Refresher = new AutoRefresher(shell.Time, RefreshPolicy.Every(refreshInterval), async ct => await Model.RefreshAsync(ct).ConfigureAwait(false));
+        Refresher = new AutoRefresher(shell.Time, RefreshPolicy.Every(refreshInterval ?? TimeSpan.FromSeconds(5)),
+            async ct => await Model.RefreshAsync(ct).ConfigureAwait(false), automatic: refreshInterval is not null);
 
         List = new BatchListView(Model, shell.Time) { Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "loading…" };
         Detail = new BatchDetailView(() => Model.State.Selected, shell.Time) { Width = Dim.Fill(), Height = Dim.Fill() };

@@ -38,17 +38,14 @@ public sealed class HelpPane : IPane
 
     public static IReadOnlyList<StyledLine> Lines(string paneTitle, IReadOnlyList<KeyAction> pane, IReadOnlyList<KeyAction> global, bool readOnly)
     {
-        var lines = new List<StyledLine> { StyledLine.Of(paneTitle, Tone.Label) };
+        var lines = new List<StyledLine>();
+        if (readOnly) lines.Add(StyledLine.Of("read-only mode: cancel, delete and new are not available", Tone.Warning));
+        lines.Add(StyledLine.Of(paneTitle, Tone.Label));
         lines.AddRange(Table(pane));
         lines.Add(StyledLine.Empty);
         lines.Add(StyledLine.Of("Everywhere", Tone.Label));
         lines.AddRange(Table(global));
         lines.Add(StyledLine.Of("  Esc          back (close the pane on top)", Tone.Normal));
-        if (readOnly)
-        {
-            lines.Add(StyledLine.Empty);
-            lines.Add(StyledLine.Of("read-only mode: cancel, delete and new are not available", Tone.Warning));
-        }
         return lines;
     }
 

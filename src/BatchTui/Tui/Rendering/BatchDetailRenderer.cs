@@ -21,7 +21,7 @@ public static class BatchDetailRenderer
             Row("status", new Span(b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusTone.Of(b.Status)),
                 new Span("  " + Elapsed(b, now), Tone.Dim)),
             Stamp("created", b.CreatedAt, now, zone),
-            Stamp("expires", b.ExpiresAt, now, zone, b.IsEnded ? null : TimeLeft(b, now)),
+            b.IsEnded ? Stamp("expires", b.ExpiresAt, now, zone) : Expiry(b, now, zone),
             Stamp("ended", b.EndedAt, now, zone),
             Stamp("cancel req", b.CancelInitiatedAt, now, zone),
             Stamp("archived", b.ArchivedAt, now, zone),
@@ -65,20 +65,20 @@ public static class BatchDetailRenderer
         ? $"took {RelativeTime.Precise(ended - b.CreatedAt)}"
         : $"running {RelativeTime.Precise(now - b.CreatedAt)}";
 
-    private static string TimeLeft(MessageBatch b, DateTimeOffset now) =>
-        b.ExpiresAt > now ? $"{RelativeTime.Precise(b.ExpiresAt - now)} left" : "expiry passed";
-
-    private static StyledLine Stamp(string label, DateTimeOffset? t, DateTimeOffset now, TimeZoneInfo zone, string? extra = null)
+    // While running, what matters about expiry is the time left.
+    private static StyledLine Expiry(MessageBatch b, DateTimeOffset now, TimeZoneInfo zone)
     {
-        if (t is not { } at) return Row(label, new Span("—", Tone.Dim));
-        var spans = new List<Span>
-        {
-            new(RelativeTime.Absolute(at, zone)),
-            new("  " + RelativeTime.FromPrecise(at, now), Tone.Dim),
-        };
-        if (extra is not null) spans.Add(new Span(" · " + extra, Tone.Dim));
-        return Row(label, [.. spans]);
+        TimeSpan left = b.ExpiresAt - now;
+        Span rel = left > TimeSpan.Zero
+            ? new Span($"  {RelativeTime.Precise(left)} left", left < TimeSpan.FromHours(1) ? Tone.Warning : Tone.Dim)
+            : new Span("  expiry passed", Tone.Warning);
+        return Row("expires", new Span(RelativeTime.Absolute(b.ExpiresAt, zone)), rel);
     }
+
+    private static StyledLine Stamp(string label, DateTimeOffset? t, DateTimeOffset now, TimeZoneInfo zone) =>
+        t is { } at
+            ? Row(label, new Span(RelativeTime.Absolute(at, zone)), new Span("  " + RelativeTime.FromPrecise(at, now), Tone.Dim))
+            : Row(label, new Span("—", Tone.Dim));
 
     private static StyledLine Row(string label, params Span[] value) =>
         new LineBuilder().Add(Pad(label), Tone.Label).Add(value).Build();
