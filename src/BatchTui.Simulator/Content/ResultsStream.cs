@@ -41,6 +41,9 @@ internal static class ResultsStream
                 // Chaos: half a line, then the connection goes away.
                 body.Write(line.WrittenSpan[..(line.WrittenCount / 2)]);
                 await body.FlushAsync(ct);
+                // Give the transport a moment to put the bytes on the wire: an abort discards unsent output, and
+                // the point is that the client does receive half a line. Real time, not the simulated clock.
+                await Task.Delay(TimeSpan.FromMilliseconds(150), TimeProvider.System, CancellationToken.None);
                 ctx.Abort();
                 return;
             }

@@ -1,11 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BatchTui.Core.Api;
+using BatchTui.Core.Config;
+using BatchTui.Hosting;
+using BatchTui.Simulator;
+
 namespace BatchTui.Cli;
 
-// Placeholder until its issue lands: the command's owner replaces this file.
+/// <summary>
+/// <c>batchtui list</c>: one page of batches as a table (or the API's JSON with <c>--json</c>), from the configured
+/// API or, in demo mode, the embedded simulator. An API error is one line on stderr and exit code 1.
+/// </summary>
 internal static class ListCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    private const string Help = """
+        usage: batchtui list [--limit N] [--after ID] [--before ID] [--json] [config flags]
+
+          --limit N      batches on the page, 1..1000 (default: pageSize, 50)
+          --after ID     the page after (older than) batch ID; the footer shows the next command
+          --before ID    the page before (newer than) batch ID
+          --json         print the page as JSON (data as the API sent it, first_id, last_id, has_more)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("batchtui: 'List' is not built yet");
-        return Task.FromResult(1);
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(args, Console.Out, Console.Error, ConfigLoader.ProcessEnvironment(), null, null, cts.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+        IReadOnlyDictionary<string, string?> env, string? configPath, Func<string, SimulatorOptions>? simulator,
+        CancellationToken ct)
+    {
+        BatchTuiOptions options;
+        PageRequest page;
+        bool json = false;
+        try
+        {
+            var loaded = ConfigLoader.Load(args, env, configPath);
+            options = loaded.Options;
+            int limit = options.PageSize;
+            string? after = null, before = null;
+            var rest = loaded.Rest;
+            for (int i = 0; i < rest.Count; i++)
+            {
+                string arg = rest[i];
+                string Value() => i + 1 < rest.Count && !rest[i + 1].StartsWith("--", StringComparison.Ordinal)
+                    ? rest[++i] : throw new ConfigException($"{arg} needs a value");
+                switch (arg)
+                {
+                    case "--limit":
+                        string v = Value();
+                        if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 1000)
+                            throw new ConfigException($"--limit '{v}' must be a whole number between 1 and 1000");
+                        break;
+                    case "--after": after = Value(); break;
+                    case "--before": before = Value(); break;
+                    case "--json": json = true; break;
+                    case "-h" or "--help":
+                        stdout.WriteLine(Help);
+                        stdout.WriteLine("config flags:");
+                        foreach (string line in ConfigLoader.FlagHelp()) stdout.WriteLine("  " + line);
+                        return 0;
+                    default: throw new ConfigException($"unknown argument '{arg}' (see batchtui list --help)");
+                }
+            }
+            if (after is not null && before is not null) throw new ConfigException("use --after or --before, not both");
+            page = new PageRequest(limit, before, after);
+        }
+        catch (ConfigException e)
+        {
+            stderr.WriteLine($"batchtui list: {e.Message}");
+            return 2;
+        }
+
+        try
+        {
+            await using var connection = await ApiConnection.OpenAsync(options, simulator, ct);
+            // In JSON mode stdout is for the JSON alone.
+            (json ? stderr : stdout).WriteLine(connection.Describe());
+            BatchPage result = await connection.Api.ListAsync(page, ct);
+            if (json) stdout.WriteLine(PageJson(result));
+            else WriteTable(stdout, result, page);
+            return 0;
+        }
+        catch (BatchApiException e)
+        {
+            stderr.WriteLine($"batchtui list: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stderr.WriteLine("batchtui list: canceled");
+            return 130;
+        }
+    }
+
+    internal static void WriteTable(TextWriter to, BatchPage page, PageRequest asked)
+    {
+        if (page.Data.Count == 0)
+        {
+            to.WriteLine(asked.AfterId is null && asked.BeforeId is null ? "no batches" : "no batches on this page");
+            return;
+        }
+        string[] header = ["ID", "STATUS", "REQUESTS", "PROCESSING", "SUCCEEDED", "ERRORED", "CANCELED", "EXPIRED", "CREATED (UTC)"];
+        var rows = page.Data.Select(b => new[]
+        {
+            b.Id,
+            b.Status == BatchStatus.Unknown ? StatusFromRaw(b) : b.Status.ToWire() + (b.ArchivedAt is null ? "" : " (archived)"),
+            N(b.Counts.Total), N(b.Counts.Processing), N(b.Counts.Succeeded), N(b.Counts.Errored), N(b.Counts.Canceled),
+            N(b.Counts.Expired),
+            b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        }).ToList();
+        int[] widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        bool[] numeric = [false, false, true, true, true, true, true, true, false];
+
+        string Line(string[] cells) => string.Join("  ", cells.Select((cell, c) =>
+            c == cells.Length - 1 ? cell : numeric[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c])));
+        to.WriteLine(Line(header));
+        foreach (var row in rows) to.WriteLine(Line(row));
+
+        string count = $"{page.Data.Count} batch{(page.Data.Count == 1 ? "" : "es")}";
+        if (!page.HasMore) to.WriteLine($"{count}; no more in this direction");
+        else if (asked.BeforeId is not null) to.WriteLine($"{count}; newer: batchtui list --before {page.FirstId}");
+        else to.WriteLine($"{count}; older: batchtui list --after {page.LastId}");
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    // A status this client does not know yet is shown as sent, not as "unknown".
+    private static string StatusFromRaw(MessageBatch b)
+    {
+        using var doc = JsonDocument.Parse(b.RawJson);
+        return doc.RootElement.TryGetProperty("processing_status", out var s) && s.ValueKind == JsonValueKind.String
+            ? s.GetString()! : "unknown";
+    }
+
+    /// <summary>The page with every batch exactly as the API sent it.</summary>
+    internal static string PageJson(BatchPage page)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("data");
+            foreach (var b in page.Data)
+            {
+                // Re-indented, otherwise untouched: same fields, same order, numbers as sent.
+                using var doc = JsonDocument.Parse(b.RawJson);
+                doc.RootElement.WriteTo(w);
+            }
+            w.WriteEndArray();
+            w.WriteString("first_id", page.FirstId);
+            w.WriteString("last_id", page.LastId);
+            w.WriteBoolean("has_more", page.HasMore);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -1,0 +1,110 @@
+using System.Net;
+
+namespace BatchTui.Core.Api;
+
+/// <summary>
+/// The one place retries, per-attempt timeouts and "no response" errors live, for every request the SDK sends
+/// (the results stream included, since it goes through the same <see cref="HttpClient"/>).
+/// <para>
+/// Why not the SDK's own retry (MaxRetries is set to 0): it waits with <c>Task.Delay</c> on the real clock and an
+/// unseeded <c>Random</c> (tests would really wait), reports nothing about a retry while it happens, resolves an HTTP-date
+/// <c>retry-after</c> against <c>DateTimeOffset.Now</c>, re-sends a POST after any I/O error (a create could be
+/// submitted twice), and its timeout surfaces as a bare cancellation that cannot be told from the caller's own.
+/// </para>
+/// </summary>
+internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHandler
+{
+    private long _retries;
+
+    /// <summary>Retries performed so far by this client (for tests and a diagnostics line).</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public event Action<RetryEvent>? Retrying;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        for (int retry = 0; ; retry++)
+        {
+            HttpResponseMessage? response = null;
+            BatchApiException? failure = null;
+            bool retryable;
+
+            using (var timeout = new CancellationTokenSource(settings.Timeout, settings.Time))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token))
+            {
+                try
+                {
+                    response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+                    retryable = RetryPolicy.ShouldRetry(response);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+                {
+                    failure = new BatchApiException(null, "timeout",
+                        $"no response within {settings.Timeout.TotalSeconds:0.#} s from {Describe(request)}", null, e);
+                    retryable = IsIdempotent(request.Method);
+                }
+                catch (HttpRequestException e)
+                {
+                    failure = new BatchApiException(null, "connection_error",
+                        $"{Describe(request)}: {ConnectionProblem(e)}", null, e);
+                    // A POST is only re-sent when it certainly never reached the server.
+                    retryable = IsIdempotent(request.Method) || NeverSent(e);
+                }
+            }
+
+            if (!retryable || retry >= settings.MaxRetries)
+            {
+                if (failure is not null) throw failure;
+                return response!;
+            }
+
+            TimeSpan delay;
+            if (response is not null)
+            {
+                TimeSpan? asked = RetryPolicy.RetryAfter(response.Headers, settings.Time.GetUtcNow());
+                if (asked > RetryPolicy.MaxHonouredRetryAfter) return response; // surface it rather than hang
+                delay = asked ?? RetryPolicy.Backoff(retry + 1, settings.Jitter());
+            }
+            else
+            {
+                delay = RetryPolicy.Backoff(retry + 1, settings.Jitter());
+            }
+
+            int? status = response is null ? null : (int)response.StatusCode;
+            string reason = response is null ? failure!.ErrorType : $"HTTP {status}";
+            response?.Dispose();
+            Interlocked.Increment(ref _retries);
+            Retrying?.Invoke(new RetryEvent(retry + 1, request.Method.Method, request.RequestUri?.AbsolutePath ?? "",
+                status, reason, delay));
+            await (settings.Delay?.Invoke(delay, ct) ?? Task.Delay(delay, settings.Time, ct)).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsIdempotent(HttpMethod m) => m == HttpMethod.Get || m == HttpMethod.Delete || m == HttpMethod.Head;
+
+    private static bool NeverSent(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    private static string Describe(HttpRequestMessage r) =>
+        $"{r.Method} {r.RequestUri?.GetLeftPart(UriPartial.Path)}";
+
+    internal static string ConnectionProblem(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => $"could not connect ({Innermost(e).Message})",
+        HttpRequestError.NameResolutionError => $"host name not found ({Innermost(e).Message})",
+        HttpRequestError.SecureConnectionError => $"TLS handshake failed ({Innermost(e).Message})",
+        HttpRequestError.ResponseEnded => "the connection closed before the response was complete",
+        _ => Innermost(e).Message,
+    };
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+}
