@@ -1,11 +1,125 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using BatchTui.Simulator;
+
 namespace BatchTui.Cli;
 
-// Placeholder until its issue lands: the command's owner replaces this file.
+/// <summary>
+/// <c>batchtui simulate</c>: the Batches API simulator standalone on 127.0.0.1, for curl or any official SDK, until
+/// Ctrl+C or SIGTERM. The key, if one is given, is the user's own choice and is never echoed.
+/// </summary>
 internal static class SimulateCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    private const string Help = """
+        usage: batchtui simulate [--port 8080] [--key KEY] [--seed N] [--speed X] [--chaos RATE] [--no-seed-world]
+                                 [--no-large-batch] [--quiet]
+
+          --port N          TCP port on 127.0.0.1 (default 8080; 0 = any free port)
+          --key KEY         require this key as x-api-key or Authorization: Bearer (default: open, no key needed)
+          --seed N          everything the simulator serves is deterministic from this (default 1)
+          --speed X         virtual seconds per real second (default 1; 60 makes a new batch end in seconds)
+          --chaos RATE      0..1: share of requests that fail at random with 429 / 500 / 529
+          --no-seed-world   start with no batches instead of ~60 in every state
+          --no-large-batch  leave out the seeded 100,000-request batch
+          --quiet           do not print one line per request
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("batchtui: 'Simulate' is not built yet");
-        return Task.FromResult(1);
+        int port = 8080, seed = 1;
+        double speed = 1, chaos = 0;
+        string? key = null;
+        bool seedWorld = true, large = true, quiet = false;
+        try
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                string arg = args[i];
+                string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{arg} needs a value");
+                switch (arg)
+                {
+                    case "--port": port = ParseInt(Value(), arg, 0, 65535); break;
+                    case "--key": key = Value(); break;
+                    case "--seed": seed = ParseInt(Value(), arg, int.MinValue, int.MaxValue); break;
+                    case "--speed": speed = ParseDouble(Value(), arg, 0.001, 1_000_000); break;
+                    case "--chaos": chaos = ParseDouble(Value(), arg, 0, 1); break;
+                    case "--no-seed-world": seedWorld = false; break;
+                    case "--no-large-batch": large = false; break;
+                    case "--quiet": quiet = true; break;
+                    case "-h" or "--help": Console.Out.WriteLine(Help); return 0;
+                    default: throw new FormatException($"unknown flag '{arg}'");
+                }
+            }
+            if (key is { Length: 0 }) throw new FormatException("--key must not be empty");
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine($"batchtui simulate: {e.Message}");
+            Console.Error.WriteLine(Help);
+            return 2;
+        }
+
+        var options = new SimulatorOptions
+        {
+            Port = port, ApiKey = key, Seed = seed, Speed = speed, SeedWorld = seedWorld, IncludeLargeBatch = large,
+            RequestLog = quiet ? null : line => Console.Out.WriteLine(line),
+        };
+        SimulatorServer server;
+        try
+        {
+            server = await SimulatorServer.StartAsync(options);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"batchtui simulate: cannot listen on 127.0.0.1:{port}: {e.Message}");
+            return 1;
+        }
+
+        await using (server)
+        {
+            server.Chaos.RandomFailureRate = chaos;
+            PrintBanner(server.BaseUrl, options, chaos);
+            var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnSignal(PosixSignalContext ctx)
+            {
+                ctx.Cancel = true;
+                stop.TrySetResult();
+            }
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            await stop.Task;
+            Console.Out.WriteLine("simulator stopped");
+        }
+        return 0;
     }
+
+    private static void PrintBanner(Uri baseUrl, SimulatorOptions options, double chaos)
+    {
+        string url = baseUrl.ToString().TrimEnd('/');
+        bool keyed = options.ApiKey is not null;
+        string auth = keyed ? " -H \"x-api-key: $ANTHROPIC_API_KEY\"" : "";
+        var o = Console.Out;
+        o.WriteLine($"BatchTui Message Batches API simulator on {url}");
+        o.WriteLine($"  seed {options.Seed}, speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x, " +
+            $"{(options.SeedWorld ? "seeded world" : "empty world")}, chaos {(chaos > 0 ? chaos.ToString("P0", CultureInfo.InvariantCulture) : "off")}, " +
+            (keyed ? "key required (the one given with --key; send it as x-api-key or Authorization: Bearer)" : "open (no key required)"));
+        o.WriteLine();
+        o.WriteLine("Point a client at it:");
+        o.WriteLine($"  export ANTHROPIC_BASE_URL={url}" + (keyed ? "" : "   # any ANTHROPIC_API_KEY value works"));
+        o.WriteLine($"  curl -s{auth} '{url}/v1/messages/batches?limit=5'");
+        o.WriteLine($"  curl -s{auth} {url}/v1/messages/batches/<id>/results | head");
+        o.WriteLine($"  curl -s{auth} -X POST {url}/v1/messages/batches -H 'content-type: application/json' \\");
+        o.WriteLine("    -d '{\"requests\":[{\"custom_id\":\"q1\",\"params\":{\"model\":\"claude-sonnet-4-6\",\"max_tokens\":256," +
+            "\"messages\":[{\"role\":\"user\",\"content\":\"Review this diff\"}]}}]}'");
+        o.WriteLine();
+        o.WriteLine("Ctrl+C to stop.");
+    }
+
+    private static int ParseInt(string s, string flag, int min, int max) =>
+        int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
+            ? v : throw new FormatException($"{flag}: '{s}' is not an integer from {min} to {max}");
+
+    private static double ParseDouble(string s, string flag, double min, double max) =>
+        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= min && v <= max
+            ? v : throw new FormatException($"{flag}: '{s}' is not a number from {min} to {max}");
 }

@@ -1,0 +1,18 @@
+namespace BatchTui.Simulator.Content;
+
+/// <summary>What a scenario decided beyond its content blocks: how the message stopped and what it used.</summary>
+internal sealed class MessageTail
+{
+    public string StopReason { get; set; } = "end_turn";
+    public string? StopSequence { get; set; }
+    public bool Refusal { get; set; }
+    public string? RefusalCategory { get; set; }
+    public string? RefusalExplanation { get; set; }
+    public bool Container { get; set; }
+    public bool Skills { get; set; }
+    public int WebSearches { get; set; }
+    public int WebFetches { get; set; }
+    public int ThinkingChars { get; set; }
+    public bool Compacted { get; set; }
+    public bool ContextEdits { get; set; }
+}
