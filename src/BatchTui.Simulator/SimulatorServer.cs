@@ -19,9 +19,12 @@ public sealed class SimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SimulatorServer(WebApplication app, Uri baseUrl, ChaosSettings chaos)
+    private readonly SimulatorWorld _world;
+
+    private SimulatorServer(WebApplication app, SimulatorWorld world, Uri baseUrl, ChaosSettings chaos)
     {
         _app = app;
+        _world = world;
         BaseUrl = baseUrl;
         Chaos = chaos;
     }
@@ -31,6 +34,12 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     /// <summary>Fault injection, changeable at run time.</summary>
     public ChaosSettings Chaos { get; }
+
+    /// <summary>The simulated clock: start + (real now − start) × speed. Batch timestamps are on this clock.</summary>
+    public DateTimeOffset VirtualNow => _world.Clock.Now;
+
+    /// <summary>How many batches exist now (seeded plus created, minus deleted).</summary>
+    public int BatchCount => _world.Store.NewestFirst().Length;
 
     public static async Task<SimulatorServer> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
@@ -59,7 +68,7 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulatorServer(app, new Uri(address), chaos);
+        return new SimulatorServer(app, world, new Uri(address), chaos);
     }
 
     public async ValueTask DisposeAsync()

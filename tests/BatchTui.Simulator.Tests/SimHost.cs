@@ -95,6 +95,7 @@ internal sealed class SimHost : IAsyncDisposable
             HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/x-jsonl", response.Content.Headers.ContentType?.MediaType);
+        ApiAssert.RequestId(response);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var lines = new List<string>();
         while (await reader.ReadLineAsync() is { } line) lines.Add(line);

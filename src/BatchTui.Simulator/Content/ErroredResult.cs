@@ -32,7 +32,7 @@ internal static class ErroredResult
         w.WriteString("type", type);
         w.WriteString("message", message);
         w.WriteEndObject();
-        w.WriteString("request_id", rng.Id("req_"));
+        w.WriteString("request_id", rng.Id("req_011C", 20));
         w.WriteEndObject();
     }
 }

@@ -10,7 +10,7 @@ internal static class MessageWriter
     {
         var tail = new MessageTail();
         w.WriteStartObject();
-        w.WriteString("id", rng.Id("msg_01"));
+        w.WriteString("id", rng.Id("msg_01", 22));
         w.WriteString("type", "message");
         w.WriteString("role", "assistant");
         w.WriteString("model", model);

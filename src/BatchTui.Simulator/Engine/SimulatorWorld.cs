@@ -21,6 +21,6 @@ internal sealed class SimulatorWorld
     public string NextRequestId()
     {
         long n = Interlocked.Increment(ref _requests);
-        return new Rng(Hash.Of((ulong)Options.Seed, 0x4E0, (ulong)n)).Id("req_");
+        return new Rng(Hash.Of((ulong)Options.Seed, 0x4E0, (ulong)n)).Id("req_011C", 20);
     }
 }

@@ -107,7 +107,7 @@ internal static class WorldSeeder
         var requests = new GeneratedRequests(theme ?? rng.Pick(Themes), size, model ?? rng.Pick(Models));
         store.Add(new BatchRecord
         {
-            Id = rng.Id("msgbatch_"),
+            Id = rng.Id("msgbatch_01", 22),
             Sequence = store.NextSequence(),
             Seed = rng.Next(),
             CreatedAt = VirtualClock.Truncate(created),

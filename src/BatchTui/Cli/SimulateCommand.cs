@@ -11,11 +11,12 @@ namespace BatchTui.Cli;
 internal static class SimulateCommand
 {
     private const string Help = """
-        usage: batchtui simulate [--port 8080] [--key KEY] [--seed N] [--speed X] [--chaos RATE] [--no-seed-world]
+        usage: batchtui simulate [--port 8080] [--key KEY | --key-env VAR] [--seed N] [--speed X] [--chaos RATE] [--no-seed-world]
                                  [--no-large-batch] [--quiet]
 
           --port N          TCP port on 127.0.0.1 (default 8080; 0 = any free port)
           --key KEY         require this key as x-api-key or Authorization: Bearer (default: open, no key needed)
+          --key-env VAR     the same, with the key read from environment variable VAR (keeps it out of `ps`)
           --seed N          everything the simulator serves is deterministic from this (default 1)
           --speed X         virtual seconds per real second (default 1; 60 makes a new batch end in seconds)
           --chaos RATE      0..1: share of requests that fail at random with 429 / 500 / 529
@@ -40,6 +41,11 @@ internal static class SimulateCommand
                 {
                     case "--port": port = ParseInt(Value(), arg, 0, 65535); break;
                     case "--key": key = Value(); break;
+                    case "--key-env":
+                        string name = Value();
+                        key = Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnv ? fromEnv
+                            : throw new FormatException($"--key-env: environment variable {name} is not set");
+                        break;
                     case "--seed": seed = ParseInt(Value(), arg, int.MinValue, int.MaxValue); break;
                     case "--speed": speed = ParseDouble(Value(), arg, 0.001, 1_000_000); break;
                     case "--chaos": chaos = ParseDouble(Value(), arg, 0, 1); break;
@@ -78,7 +84,7 @@ internal static class SimulateCommand
         await using (server)
         {
             server.Chaos.RandomFailureRate = chaos;
-            PrintBanner(server.BaseUrl, options, chaos);
+            PrintBanner(server, options, chaos);
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnSignal(PosixSignalContext ctx)
             {
@@ -93,16 +99,17 @@ internal static class SimulateCommand
         return 0;
     }
 
-    private static void PrintBanner(Uri baseUrl, SimulatorOptions options, double chaos)
+    private static void PrintBanner(SimulatorServer server, SimulatorOptions options, double chaos)
     {
-        string url = baseUrl.ToString().TrimEnd('/');
+        string url = server.BaseUrl.ToString().TrimEnd('/');
         bool keyed = options.ApiKey is not null;
         string auth = keyed ? " -H \"x-api-key: $ANTHROPIC_API_KEY\"" : "";
         var o = Console.Out;
         o.WriteLine($"BatchTui Message Batches API simulator on {url}");
         o.WriteLine($"  seed {options.Seed}, speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x, " +
             $"{(options.SeedWorld ? "seeded world" : "empty world")}, chaos {(chaos > 0 ? chaos.ToString("P0", CultureInfo.InvariantCulture) : "off")}, " +
-            (keyed ? "key required (the one given with --key; send it as x-api-key or Authorization: Bearer)" : "open (no key required)"));
+            (keyed ? "key required (the one you gave; send it as x-api-key or Authorization: Bearer)" : "open (no key required)"));
+        o.WriteLine($"  {server.BatchCount} batches at start, virtual now {server.VirtualNow:yyyy-MM-dd HH:mm:ss}Z");
         o.WriteLine();
         o.WriteLine("Point a client at it:");
         o.WriteLine($"  export ANTHROPIC_BASE_URL={url}" + (keyed ? "" : "   # any ANTHROPIC_API_KEY value works"));
