@@ -39,8 +39,9 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         };
         _client = new AnthropicClient(new ClientOptions
         {
+            // Set explicitly even when null: the SDK then reads no credential of its own (ANTHROPIC_API_KEY,
+            // ANTHROPIC_AUTH_TOKEN, profiles), so only what our config resolved is ever sent.
             ApiKey = settings.ApiKey?.Reveal(),
-            AuthToken = null, // explicit, so an ANTHROPIC_AUTH_TOKEN in the environment is not picked up behind our back
             BaseUrl = settings.BaseUrl.ToString().TrimEnd('/'),
             MaxRetries = 0, // RetryHandler does it (see there why)
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // per-attempt timeout is RetryHandler's too

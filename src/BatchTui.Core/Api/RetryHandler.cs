@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace BatchTui.Core.Api;
 
 /// <summary>
@@ -14,6 +12,9 @@ namespace BatchTui.Core.Api;
 /// </summary>
 internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHandler
 {
+    // The SDK stamps its own attempt number (always 0, its retries being off); keep it truthful for the server.
+    private const string RetryCountHeader = "x-stainless-retry-count";
+
     private long _retries;
 
     /// <summary>Retries performed so far by this client (for tests and a diagnostics line).</summary>
@@ -25,6 +26,8 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
     {
         for (int retry = 0; ; retry++)
         {
+            if (retry > 0 && request.Headers.Remove(RetryCountHeader))
+                request.Headers.TryAddWithoutValidation(RetryCountHeader, retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
             HttpResponseMessage? response = null;
             BatchApiException? failure = null;
             bool retryable;

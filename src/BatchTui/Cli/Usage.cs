@@ -9,13 +9,14 @@ internal static class Usage
                batchtui open FILE               browse a local results .jsonl, no API needed
                batchtui create FILE [--yes]     validate a requests .jsonl, preview it and submit it
 
-        flags: --profile NAME  --base-url URL  --read-only  --theme NAME  --page-size N  --refresh-seconds N
+        config flags (every command):
         """;
 
     public static int Print(TextWriter to, int exitCode, string? problem = null)
     {
         if (problem is not null) to.WriteLine($"batchtui: {problem}");
         to.WriteLine(Text);
+        foreach (string line in BatchTui.Core.Config.ConfigLoader.FlagHelp()) to.WriteLine("  " + line);
         return exitCode;
     }
 }

@@ -56,6 +56,22 @@ public sealed class ScriptedServerTests
         Assert.Contains("\"paused\"", batch.RawJson);
     }
 
+    [Theory]
+    [InlineData("{\"id\":\"msgbatch_t\",\"processing_status\":\"ended\"", "truncated JSON")]
+    [InlineData("{\"id\":\"msgbatch_t\",\"processing_status\":\"ended\"}", "missing created_at and counts")]
+    [InlineData("[1,2,3]", "not an object")]
+    [InlineData("", "empty body")]
+    public async Task A_success_body_the_client_cannot_read_is_an_invalid_response_error(string body, string why)
+    {
+        await using var server = await ScriptedServer.StartAsync((ctx, _) => ScriptedServer.Json(ctx, 200, body, requestId: "req_bad"));
+        using var api = Client(server);
+        var e = await Assert.ThrowsAsync<BatchApiException>(() => api.GetAsync("msgbatch_t"));
+        Assert.True(e.Status == 200, why);
+        Assert.Equal("invalid_response", e.ErrorType);
+        Assert.Equal("req_bad", e.RequestId);
+        Assert.StartsWith("the API answered with data the client cannot read", e.ApiMessage);
+    }
+
     [Fact]
     public async Task Html_error_page_from_a_proxy_maps_to_status_and_type()
     {

@@ -31,6 +31,35 @@ public sealed class SimulatorErrorTests
     }
 
     [Fact]
+    public async Task Results_of_an_archived_or_unfinished_batch_are_a_400_not_an_empty_stream()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var all = await sim.AllBatchesAsync(1000);
+        var archived = all.First(b => b.ArchivedAt is not null);
+        var running = all.First(b => b.Status == BatchStatus.InProgress);
+        Assert.False(archived.ResultsAvailable);
+
+        var a = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.OpenResultsAsync(archived.Id));
+        Assert.Equal((400, "invalid_request_error"), (a.Status, a.ErrorType));
+        Assert.Contains("archived", a.ApiMessage);
+        var r = await Assert.ThrowsAsync<BatchApiException>(async () => { await foreach (var _ in sim.Api.ResultLinesAsync(running.Id)) { } });
+        Assert.Equal((400, "invalid_request_error"), (r.Status, r.ErrorType));
+        Assert.NotNull(r.RequestId);
+    }
+
+    [Fact]
+    public async Task No_key_works_against_an_open_server_and_sends_no_credential()
+    {
+        await using var server = await BatchTui.Simulator.SimulatorServer.StartAsync(new() { Port = 0, SeedWorld = false });
+        var spy = new HeaderSpy();
+        using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = server.BaseUrl, InnerHandler = () => spy });
+        Assert.Empty((await api.ListAsync(new PageRequest())).Data);
+        var sent = Assert.Single(spy.Sent);
+        Assert.False(sent.Headers.ContainsKey("authorization"));
+        Assert.False(sent.Headers.ContainsKey("x-api-key"));
+    }
+
+    [Fact]
     public async Task Wrong_key_maps_to_401_and_the_key_is_not_in_the_message()
     {
         await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
@@ -55,7 +84,7 @@ public sealed class SimulatorErrorTests
         Assert.Equal(2, sim.Api.Retries);
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], sim.RetryDelays);
         Assert.Equal([(1, 429), (2, 429)], events.Select(e => (e.Attempt, e.Status ?? 0)));
-        Assert.Equal(3, sim.Spy.Sent.Count);
+        Assert.Equal(["0", "1", "2"], sim.Spy.Sent.Select(r => r.Headers.GetValueOrDefault("x-stainless-retry-count")));
     }
 
     [Theory]

@@ -1,0 +1,343 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace BatchTui.Core.Results.Index;
+
+/// <summary>
+/// The hot path of indexing: a strict, allocation-free JSON validator over one line's bytes that picks up the index
+/// fields on the way. Strings — most of a result's bytes — are crossed with a vectorised search for the next quote,
+/// backslash or control byte, so the pass runs near memory speed. Anything unusual (a malformed token, an escaped key
+/// or custom_id, very deep nesting) makes it give up and return false; <see cref="LineScanner"/> (Utf8JsonReader)
+/// then decides, and words the error. So this scanner never has the last word on a bad line.
+/// </summary>
+internal ref struct FastLineScanner
+{
+    private const int MaxDepth = 256;
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(StringStopBytes());
+
+    private readonly ReadOnlySpan<byte> _s;
+    private readonly StringPool _pool;
+    private int _p;
+
+    private FastLineScanner(ReadOnlySpan<byte> line, StringPool pool)
+    {
+        _s = line;
+        _pool = pool;
+        _p = 0;
+    }
+
+    /// <summary>True when the line is valid JSON and <paramref name="scan"/> holds its fields.</summary>
+    public static bool TryScan(ReadOnlySpan<byte> line, StringPool pool, ref LineScan scan)
+    {
+        scan.Reset();
+        var s = new FastLineScanner(line, pool);
+        s.Ws();
+        if (!s.Peek((byte)'{') || !s.Object(1, Ctx.Root, ref scan)) return false;
+        s.Ws();
+        if (s._p != line.Length) return false;
+        if (scan.CustomId is null) scan.Problem = "not a result: no custom_id";
+        else if (!scan.HasResult) scan.Problem = "not a result: no result object";
+        return true;
+    }
+
+    private enum Ctx : byte { Generic, Root, Result, Message, Error, Usage, Block }
+
+    private bool Object(int depth, Ctx ctx, ref LineScan scan)
+    {
+        if (depth > MaxDepth) return false;
+        _p++; // '{'
+        Ws();
+        if (Peek((byte)'}')) { _p++; return true; }
+        bool blockIsText = false;
+        int textOffset = -1, textLength = 0;
+        while (true)
+        {
+            if (!Peek((byte)'"') || !String(out int ks, out int ke, out bool escaped)) return false;
+            if (escaped && ctx != Ctx.Generic) return false; // rare: let the precise scanner read escaped keys
+            ReadOnlySpan<byte> key = _s[ks..ke];
+            Ws();
+            if (!Peek((byte)':')) return false;
+            _p++;
+            Ws();
+            if (_p >= _s.Length) return false;
+            bool ok = ctx switch
+            {
+                Ctx.Generic => Value(depth),
+                Ctx.Root => RootMember(key, depth, ref scan),
+                Ctx.Result => ResultMember(key, depth, ref scan),
+                Ctx.Message => MessageMember(key, depth, ref scan),
+                Ctx.Error => ErrorMember(key, depth, ref scan),
+                Ctx.Usage => UsageMember(key, depth, ref scan),
+                _ => BlockMember(key, depth, ref blockIsText, ref textOffset, ref textLength),
+            };
+            if (!ok) return false;
+            Ws();
+            if (_p >= _s.Length) return false;
+            byte b = _s[_p++];
+            if (b == (byte)',') { Ws(); continue; }
+            if (b != (byte)'}') return false;
+            if (ctx == Ctx.Block && blockIsText && textOffset >= 0 && scan.PreviewOffset < 0)
+            {
+                scan.PreviewOffset = textOffset;
+                scan.PreviewLength = textLength;
+            }
+            return true;
+        }
+    }
+
+    private bool RootMember(ReadOnlySpan<byte> key, int depth, ref LineScan scan)
+    {
+        if (key.SequenceEqual("custom_id"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out bool escaped) || escaped) return false;
+            scan.CustomId = Encoding.UTF8.GetString(_s[s..e]);
+            return true;
+        }
+        if (key.SequenceEqual("result"u8) && Peek((byte)'{'))
+        {
+            scan.HasResult = true;
+            scan.Kind = ResultKind.Unknown;
+            return Object(depth + 1, Ctx.Result, ref scan);
+        }
+        return Value(depth);
+    }
+
+    private bool ResultMember(ReadOnlySpan<byte> key, int depth, ref LineScan scan)
+    {
+        if (key.SequenceEqual("type"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out bool escaped)) return false;
+            ReadOnlySpan<byte> v = _s[s..e];
+            scan.Kind = escaped ? ResultKind.Unknown
+                : v.SequenceEqual("succeeded"u8) ? ResultKind.Succeeded
+                : v.SequenceEqual("errored"u8) ? ResultKind.Errored
+                : v.SequenceEqual("canceled"u8) ? ResultKind.Canceled
+                : v.SequenceEqual("expired"u8) ? ResultKind.Expired
+                : ResultKind.Unknown;
+            return !escaped;
+        }
+        if (key.SequenceEqual("message"u8) && Peek((byte)'{')) return Object(depth + 1, Ctx.Message, ref scan);
+        if (key.SequenceEqual("error"u8) && Peek((byte)'{')) return ErrorObject(depth, ref scan);
+        return Value(depth);
+    }
+
+    // Errored results wrap the API envelope {"type":"error","error":{"type":..}}; the innermost non-"error" type wins.
+    private bool ErrorObject(int depth, ref LineScan scan)
+    {
+        short outer = scan.Reason;
+        scan.Reason = -1;
+        if (!Object(depth + 1, Ctx.Error, ref scan)) return false;
+        if (scan.Reason < 0) scan.Reason = outer;
+        return true;
+    }
+
+    private bool ErrorMember(ReadOnlySpan<byte> key, int depth, ref LineScan scan)
+    {
+        if (key.SequenceEqual("type"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out bool escaped) || escaped) return false;
+            ReadOnlySpan<byte> v = _s[s..e];
+            if (!v.SequenceEqual("error"u8) && scan.Reason < 0) scan.Reason = _pool.Intern(v);
+            return true;
+        }
+        if (key.SequenceEqual("error"u8) && Peek((byte)'{'))
+        {
+            short mine = scan.Reason;
+            if (!ErrorObject(depth + 1, ref scan)) return false;
+            if (scan.Reason < 0) scan.Reason = mine;
+            return true;
+        }
+        return Value(depth);
+    }
+
+    private bool MessageMember(ReadOnlySpan<byte> key, int depth, ref LineScan scan)
+    {
+        if (key.SequenceEqual("content"u8) && Peek((byte)'[')) return Content(depth + 1, ref scan);
+        if (key.SequenceEqual("model"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out bool escaped) || escaped) return false;
+            scan.Model = _pool.Intern(_s[s..e]);
+            return true;
+        }
+        if (key.SequenceEqual("stop_reason"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out bool escaped) || escaped) return false;
+            scan.Reason = _pool.Intern(_s[s..e]);
+            return true;
+        }
+        if (key.SequenceEqual("usage"u8) && Peek((byte)'{')) return Object(depth + 1, Ctx.Usage, ref scan);
+        return Value(depth);
+    }
+
+    private bool UsageMember(ReadOnlySpan<byte> key, int depth, ref LineScan scan)
+    {
+        int field = key.SequenceEqual("input_tokens"u8) ? 1
+            : key.SequenceEqual("output_tokens"u8) ? 2
+            : key.SequenceEqual("cache_creation_input_tokens"u8) ? 3
+            : key.SequenceEqual("cache_read_input_tokens"u8) ? 4 : 0;
+        if (field == 0 || !IsNumberStart(_s[_p])) return Value(depth);
+        int start = _p;
+        if (!Number()) return false;
+        int v = Utf8Parser.TryParse(_s[start.._p], out long l, out int used) && used == _p - start ? (int)Math.Clamp(l, 0, int.MaxValue) : 0;
+        switch (field)
+        {
+            case 1: scan.InputTokens = v; break;
+            case 2: scan.OutputTokens = v; break;
+            case 3: scan.CacheCreationTokens = v; break;
+            default: scan.CacheReadTokens = v; break;
+        }
+        return true;
+    }
+
+    private bool Content(int depth, ref LineScan scan)
+    {
+        if (depth > MaxDepth) return false;
+        _p++; // '['
+        Ws();
+        if (Peek((byte)']')) { _p++; return true; }
+        while (true)
+        {
+            scan.BlockCount++;
+            bool ok = Peek((byte)'{') && scan.PreviewOffset < 0 ? Object(depth + 1, Ctx.Block, ref scan) : Value(depth);
+            if (!ok) return false;
+            Ws();
+            if (_p >= _s.Length) return false;
+            byte b = _s[_p++];
+            if (b == (byte)',') { Ws(); continue; }
+            return b == (byte)']';
+        }
+    }
+
+    private bool BlockMember(ReadOnlySpan<byte> key, int depth, ref bool isText, ref int textOffset, ref int textLength)
+    {
+        if (key.SequenceEqual("type"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out _)) return false;
+            isText = _s[s..e].SequenceEqual("text"u8);
+            return true;
+        }
+        if (key.SequenceEqual("text"u8) && Peek((byte)'"'))
+        {
+            if (!String(out int s, out int e, out _)) return false;
+            textOffset = s;
+            textLength = Math.Min(e - s, LineScanner.PreviewBytes);
+            return true;
+        }
+        return Value(depth);
+    }
+
+    private bool Value(int depth)
+    {
+        if (_p >= _s.Length) return false;
+        switch (_s[_p])
+        {
+            case (byte)'"': return String(out _, out _, out _);
+            case (byte)'{': { LineScan none = default; return Object(depth + 1, Ctx.Generic, ref none); }
+            case (byte)'[': return Array(depth + 1);
+            case (byte)'t': return Literal("true"u8);
+            case (byte)'f': return Literal("false"u8);
+            case (byte)'n': return Literal("null"u8);
+            default: return IsNumberStart(_s[_p]) && Number();
+        }
+    }
+
+    private bool Array(int depth)
+    {
+        if (depth > MaxDepth) return false;
+        _p++;
+        Ws();
+        if (Peek((byte)']')) { _p++; return true; }
+        while (true)
+        {
+            if (!Value(depth)) return false;
+            Ws();
+            if (_p >= _s.Length) return false;
+            byte b = _s[_p++];
+            if (b == (byte)',') { Ws(); continue; }
+            return b == (byte)']';
+        }
+    }
+
+    /// <summary>At an opening quote: finds the closing one, checking escapes; [start, end) excludes the quotes.</summary>
+    private bool String(out int start, out int end, out bool escaped)
+    {
+        start = ++_p;
+        end = -1;
+        escaped = false;
+        while (true)
+        {
+            int i = _s[_p..].IndexOfAny(StringStops);
+            if (i < 0) return false;
+            _p += i;
+            byte b = _s[_p];
+            if (b == (byte)'"')
+            {
+                end = _p++;
+                return true;
+            }
+            if (b != (byte)'\\' || _p + 1 >= _s.Length) return false; // a raw control byte is invalid in JSON
+            escaped = true;
+            byte e = _s[_p + 1];
+            if (e == (byte)'u')
+            {
+                if (_p + 6 > _s.Length) return false;
+                for (int k = 2; k < 6; k++) if (!char.IsAsciiHexDigit((char)_s[_p + k])) return false;
+                _p += 6;
+            }
+            else if (e is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t') _p += 2;
+            else return false;
+        }
+    }
+
+    private bool Number()
+    {
+        int p = _p;
+        if (p < _s.Length && _s[p] == (byte)'-') p++;
+        if (p >= _s.Length) return false;
+        if (_s[p] == (byte)'0') p++;
+        else if (_s[p] is >= (byte)'1' and <= (byte)'9') { while (p < _s.Length && char.IsAsciiDigit((char)_s[p])) p++; }
+        else return false;
+        if (p < _s.Length && _s[p] == (byte)'.')
+        {
+            p++;
+            int d = p;
+            while (p < _s.Length && char.IsAsciiDigit((char)_s[p])) p++;
+            if (p == d) return false;
+        }
+        if (p < _s.Length && (_s[p] | 0x20) == (byte)'e')
+        {
+            p++;
+            if (p < _s.Length && _s[p] is (byte)'+' or (byte)'-') p++;
+            int d = p;
+            while (p < _s.Length && char.IsAsciiDigit((char)_s[p])) p++;
+            if (p == d) return false;
+        }
+        _p = p;
+        return true;
+    }
+
+    private bool Literal(ReadOnlySpan<byte> word)
+    {
+        if (!_s[_p..].StartsWith(word)) return false;
+        _p += word.Length;
+        return true;
+    }
+
+    private static bool IsNumberStart(byte b) => b == (byte)'-' || (b >= (byte)'0' && b <= (byte)'9');
+
+    private readonly bool Peek(byte b) => _p < _s.Length && _s[_p] == b;
+
+    private void Ws()
+    {
+        while (_p < _s.Length && _s[_p] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') _p++;
+    }
+
+    private static byte[] StringStopBytes()
+    {
+        var stops = new List<byte> { (byte)'"', (byte)'\\' };
+        for (int c = 0; c < 0x20; c++) stops.Add((byte)c);
+        return stops.ToArray();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace BatchTui.Core.Results.Model;
+
+/// <summary>Small, forgiving readers over <see cref="JsonElement"/>: a missing or mistyped field is null, never a throw.</summary>
+public static class Json
+{
+    private static readonly JsonWriterOptions PrettyOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonElement? Prop(this JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
+
+    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+
+    public static long? Long(this JsonElement e, string name) =>
+        e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out long n) ? n : null;
+
+    public static bool? Bool(this JsonElement e, string name) => e.Prop(name) is { } v && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+
+    public static IEnumerable<JsonElement> Items(this JsonElement e, string name) =>
+        e.Prop(name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
+
+    /// <summary>Indented JSON with non-ASCII text kept readable.</summary>
+    public static string Pretty(JsonElement e)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+        return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+    }
+
+    /// <summary>The first non-empty line, cut to <paramref name="max"/> characters with an ellipsis.</summary>
+    public static string FirstLine(string? text, int max = 80)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        ReadOnlySpan<char> s = text.AsSpan().TrimStart();
+        int nl = s.IndexOfAny('\n', '\r');
+        if (nl >= 0) s = s[..nl];
+        s = s.TrimEnd();
+        bool more = nl >= 0 && text.AsSpan().TrimStart().Length > nl + 1;
+        if (s.Length > max) return string.Concat(s[..(max - 1)], "…");
+        return more ? string.Concat(s, " …") : s.ToString();
+    }
+
+    public static string Plural(long n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
+}

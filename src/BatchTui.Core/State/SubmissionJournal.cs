@@ -1,0 +1,50 @@
+using System.Text.Json;
+using BatchTui.Core.Api;
+using BatchTui.Core.Requests;
+
+namespace BatchTui.Core.State;
+
+/// <summary>
+/// Every batch the app submits, kept locally so its failed requests can be sent again: <c>journal/&lt;id&gt;.jsonl</c>
+/// holds the requests exactly as sent (a plain requests file: <c>batchtui create</c> accepts it) and
+/// <c>journal/&lt;id&gt;.json</c> when, where and from what. Never the API key; the base URL loses any user:password.
+/// </summary>
+public sealed class SubmissionJournal(string directory, TimeProvider time)
+{
+    public string Directory { get; } = directory;
+
+    public string RequestsPath(string batchId) => Path.Combine(Directory, SafeName.Of(batchId) + ".jsonl");
+    private string MetaPath(string batchId) => Path.Combine(Directory, SafeName.Of(batchId) + ".json");
+
+    public bool Contains(string batchId) => File.Exists(RequestsPath(batchId));
+
+    public async Task RecordAsync(string batchId, IReadOnlyList<BatchRequestItem> requests, Uri baseUrl, string? sourceFile = null, CancellationToken ct = default)
+    {
+        await AtomicFile.WriteAsync(RequestsPath(batchId), (s, c) => RequestsJson.WriteJsonlAsync(s, requests, c), ct);
+        var meta = new JournalMeta(batchId, time.GetUtcNow(), requests.Count, WithoutUserInfo(baseUrl), sourceFile);
+        await AtomicFile.WriteAsync(MetaPath(batchId), (s, c) => JsonSerializer.SerializeAsync(s, meta, DraftStore.Json, c), ct);
+    }
+
+    /// <summary>The entry for <paramref name="batchId"/>, or null when this machine never submitted it.</summary>
+    public async Task<JournalEntry?> TryLoadAsync(string batchId, CancellationToken ct = default)
+    {
+        string path = RequestsPath(batchId);
+        if (!File.Exists(path)) return null;
+        CheckedRequests requests = await CheckedRequests.CheckFileAsync(path, ct: ct);
+        JournalMeta? meta = null;
+        try
+        {
+            if (File.Exists(MetaPath(batchId)))
+                meta = JsonSerializer.Deserialize<JournalMeta>(await File.ReadAllTextAsync(MetaPath(batchId), ct), DraftStore.Json);
+        }
+        catch (JsonException)
+        {
+            // The requests are what matters; a damaged side file only loses the date and source.
+        }
+        return new JournalEntry(batchId, meta?.SubmittedAt ?? File.GetLastWriteTimeUtc(path), requests.Items.Count,
+            meta?.BaseUrl ?? "", meta?.SourceFile, requests.Items);
+    }
+
+    private static string WithoutUserInfo(Uri url) =>
+        url.UserInfo.Length == 0 ? url.ToString() : new UriBuilder(url) { UserName = "", Password = "" }.Uri.ToString();
+}

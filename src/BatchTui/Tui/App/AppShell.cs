@@ -1,0 +1,374 @@
+using BatchTui.Tui.Keys;
+using BatchTui.Tui.Models;
+using BatchTui.Tui.Panes;
+using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Themes;
+using BatchTui.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace BatchTui.Tui.App;
+
+/// <summary>
+/// The application around the panes: header, a stack of full-screen panes (Esc pops), the flash bar, key hints,
+/// the help overlay, prompts and the confirmation box. Keys go to the focused view first (so a text box in a pushed
+/// pane gets its letters), then to the top pane's <see cref="KeyMap"/>, then to the global actions.
+/// </summary>
+public sealed class AppShell : Runnable, IShell
+{
+    private readonly List<IPane> _stack = [];
+    private readonly List<KeyMap> _maps = [];
+    private readonly View _body;
+    private readonly LineView _header, _flashBar, _hints, _tooSmall;
+    private readonly PromptView _prompt;
+    private readonly ConfirmView _confirm;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _quit = new();
+    private readonly List<Task> _pending = [];
+    private readonly KeyMap _global;
+    private FlashMessage? _flash;
+    private int _busy;
+    private object? _tick;
+
+    public AppShell(IApplication app, ShellInfo info, TimeProvider time, ThemeCatalog themes)
+    {
+        Host = app;
+        Info = info;
+        _time = time;
+        Themes = themes;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+
+        _header = new LineView(HeaderLine) { X = Pos.Func(_ => CurrentLayout.Header.X), Y = Pos.Func(_ => CurrentLayout.Header.Y), Width = Dim.Func(_ => CurrentLayout.Header.Width) };
+        _body = new View
+        {
+            X = Pos.Func(_ => CurrentLayout.Body.X), Y = Pos.Func(_ => CurrentLayout.Body.Y),
+            Width = Dim.Func(_ => CurrentLayout.Body.Width), Height = Dim.Func(_ => CurrentLayout.Body.Height),
+            CanFocus = true,
+        };
+        _body.KeyBindings.Clear();
+        _flashBar = new LineView(FlashLine) { X = Pos.Func(_ => CurrentLayout.Flash.X), Y = Pos.Func(_ => CurrentLayout.Flash.Y), Width = Dim.Func(_ => CurrentLayout.Flash.Width) };
+        _prompt = new PromptView { X = Pos.Func(_ => CurrentLayout.Flash.X), Y = Pos.Func(_ => CurrentLayout.Flash.Y), Width = Dim.Func(_ => CurrentLayout.Flash.Width) };
+        _hints = new LineView(HintLine) { X = Pos.Func(_ => CurrentLayout.Hints.X), Y = Pos.Func(_ => CurrentLayout.Hints.Y), Width = Dim.Func(_ => CurrentLayout.Hints.Width) };
+        _tooSmall = new LineView(w => StyledLine.Of(LineBuilder.Fit(ShellLayout.TooSmallMessage(Viewport.Width, Viewport.Height), w), Tone.Warning))
+        {
+            X = 0, Y = Pos.Func(_ => Viewport.Height / 2), Width = Dim.Fill(), Visible = false,
+        };
+        _confirm = new ConfirmView();
+        Add(_header, _body, _flashBar, _prompt, _hints, _tooSmall, _confirm);
+
+        _global = new KeyMap(
+        [
+            new KeyAction(new Key('?'), "help", ToggleHelp, Description: "show or hide this help"),
+            new KeyAction(Key.T.WithShift, "theme", NextTheme, Hint: false, Description: "switch theme (dark, light, high-contrast, mono)"),
+            new KeyAction(Key.Q, "quit", Quit, Description: "quit (also Ctrl+C)"),
+            new KeyAction(Key.C.WithCtrl, "quit", Quit, Hint: false, Description: "quit"),
+        ], readOnly: false);
+
+        app.Keyboard.KeyDown += OnAppKeyDown;
+    }
+
+    /// <summary>The application this shell runs in (also <see cref="IShell.App"/>).</summary>
+    public IApplication Host { get; }
+    IApplication IShell.App => Host;
+    public ShellInfo Info { get; }
+    public bool ReadOnly => Info.ReadOnly;
+    public ThemeCatalog Themes { get; }
+    public TimeProvider Time => _time;
+    /// <summary>The zone times are shown in (header clock, detail pane); <c>t</c> toggles local/UTC.</summary>
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Local;
+    /// <summary>The zone that is not UTC, for the toggle (the machine's local zone unless a test pins it).</summary>
+    public TimeZoneInfo LocalZone { get; set; } = TimeZoneInfo.Local;
+    /// <summary>Cancelled when the app quits: background work stops with it.</summary>
+    public CancellationToken Quitting => _quit.Token;
+    /// <summary>The auto-refresh line in the header, supplied by the batch list.</summary>
+    public Func<string>? RefreshText { get; set; }
+    public IReadOnlyList<IPane> Panes => _stack;
+    public IPane? Top => _stack.Count > 0 ? _stack[^1] : null;
+    public FlashMessage? LastFlash => _flash;
+    public bool ConfirmOpen => _confirm.IsOpen;
+    public bool PromptOpen => _prompt.IsOpen;
+    public IReadOnlyList<KeyAction> GlobalActions => _global.Actions;
+    public KeyMap? TopMap => _maps.Count > 0 ? _maps[^1] : null;
+
+    public ShellLayout CurrentLayout => ShellLayout.For(Viewport.Width, Viewport.Height);
+
+    // ---- panes -------------------------------------------------------------------------------------------------
+
+    public void Push(IPane pane)
+    {
+        if (Top is { } current) current.View.Visible = false;
+        pane.View.X = 0;
+        pane.View.Y = 0;
+        pane.View.Width = Dim.Fill();
+        pane.View.Height = Dim.Fill();
+        _stack.Add(pane);
+        _maps.Add(new KeyMap(pane.Actions, ReadOnly));
+        _body.Add(pane.View);
+        pane.View.Visible = true;
+        pane.View.SetFocus();
+        if (!pane.View.HasFocus) _body.SetFocus();
+        SetNeedsDraw();
+    }
+
+    public void Pop()
+    {
+        if (_stack.Count <= 1) return;
+        IPane pane = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        _maps.RemoveAt(_maps.Count - 1);
+        _body.Remove(pane.View);
+        if (pane is IDisposable d) d.Dispose();
+        else pane.View.Dispose();
+        IPane top = _stack[^1];
+        top.View.Visible = true;
+        top.View.SetFocus();
+        SetNeedsDraw();
+    }
+
+    /// <summary>Rebuilds the top pane's key map (after its actions changed).</summary>
+    public void RefreshKeys()
+    {
+        if (_stack.Count == 0) return;
+        _maps[^1] = new KeyMap(_stack[^1].Actions, ReadOnly);
+        _hints.SetNeedsDraw();
+    }
+
+    // ---- flash, confirm, prompt --------------------------------------------------------------------------------
+
+    public void Flash(string message)
+    {
+        _flash = new FlashMessage(message, false, _time.GetUtcNow());
+        _flashBar.SetNeedsDraw();
+    }
+
+    public void FlashError(Exception error)
+    {
+        _flash = new FlashMessage(ApiErrors.Describe(error), true, _time.GetUtcNow());
+        _flashBar.SetNeedsDraw();
+    }
+
+    /// <summary>A plain-text problem (not an exception) shown like an error: e.g. why cancel is not allowed.</summary>
+    public void FlashProblem(string message)
+    {
+        _flash = new FlashMessage(message, true, _time.GetUtcNow());
+        _flashBar.SetNeedsDraw();
+    }
+
+    public void Confirm(string title, IReadOnlyList<string> message, Action yes) => _confirm.Open(title, message, yes);
+
+    public void Prompt(string label, string initial, Action<string>? changed, Action<string> accept, Action? cancel = null)
+    {
+        _prompt.Open(label, initial, changed, accept, () => { cancel?.Invoke(); FocusTop(); });
+        _flashBar.Visible = false;
+        _prompt.SetFocus();
+    }
+
+    private void FocusTop()
+    {
+        _flashBar.Visible = true;
+        Top?.View.SetFocus();
+    }
+
+    // ---- background work ---------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Runs I/O off the UI thread; a failure goes to the flash bar. The UI never waits on it; tests can, through
+    /// <see cref="PendingWork"/>.
+    /// </summary>
+    public void Run(Func<CancellationToken, Task> work)
+    {
+        Interlocked.Increment(ref _busy);
+        Task task = Task.Run(async () =>
+        {
+            try
+            {
+                await work(_quit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_quit.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                Post(() => FlashError(e));
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busy);
+                Post(() => _header.SetNeedsDraw());
+            }
+        });
+        lock (_pending)
+        {
+            _pending.RemoveAll(t => t.IsCompleted);
+            _pending.Add(task);
+        }
+    }
+
+    public bool Busy => Volatile.Read(ref _busy) > 0;
+
+    public IReadOnlyList<Task> PendingWork
+    {
+        get { lock (_pending) return _pending.Where(t => !t.IsCompleted).ToList(); }
+    }
+
+    /// <summary>Queues <paramref name="action"/> on the UI loop (from any thread).</summary>
+    public void Post(Action action)
+    {
+        if (_quit.IsCancellationRequested) return;
+        Host.Invoke(action);
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+    /// <summary>Redraws once a second: the clock, relative times, flash expiry.</summary>
+    public void StartTicking()
+    {
+        _tick ??= Host.AddTimeout(TimeSpan.FromSeconds(1), () =>
+        {
+            SetNeedsDraw();
+            return !_quit.IsCancellationRequested;
+        });
+    }
+
+    public void Quit()
+    {
+        if (!_quit.IsCancellationRequested) _quit.Cancel();
+        if (_tick is not null) Host.RemoveTimeout(_tick);
+        _tick = null;
+        Host.RequestStop();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Host.Keyboard.KeyDown -= OnAppKeyDown;
+            if (!_quit.IsCancellationRequested) _quit.Cancel();
+            foreach (IPane p in _stack) if (p is IDisposable d) d.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    // ---- layout --------------------------------------------------------------------------------------------------
+
+    protected override void OnSubViewLayout(LayoutEventArgs args)
+    {
+        bool small = CurrentLayout.TooSmall;
+        if (_tooSmall.Visible != small)
+        {
+            _tooSmall.Visible = small;
+            _header.Visible = _body.Visible = _hints.Visible = !small;
+            _flashBar.Visible = !small && !_prompt.IsOpen;
+        }
+        base.OnSubViewLayout(args);
+    }
+
+    // ---- keys ----------------------------------------------------------------------------------------------------
+
+    // Runs before any view: things that must win over a focused text box.
+    private void OnAppKeyDown(object? sender, Key key)
+    {
+        if (Host.TopRunnableView != this) return;
+        if (key == Key.C.WithCtrl)
+        {
+            key.Handled = true;
+            Quit();
+            return;
+        }
+        if (_confirm.IsOpen)
+        {
+            key.Handled = true;
+            _confirm.HandleKey(key);
+            return;
+        }
+        if (_prompt.IsOpen)
+        {
+            if (key == Key.Enter) { key.Handled = true; _prompt.Accept(); FocusTop(); }
+            else if (key == Key.Esc) { key.Handled = true; _prompt.Cancel(); }
+            return;
+        }
+        if (CurrentLayout.TooSmall)
+        {
+            key.Handled = true;
+            if (key == Key.Q) Quit();
+        }
+    }
+
+    // Runs after the focused view had its chance.
+    protected override bool OnKeyDown(Key key)
+    {
+        if (TopMap?.TryHandle(key) == true) return true;
+        if (_global.TryHandle(key)) return true;
+        if (key == Key.Esc)
+        {
+            Pop();
+            return true; // never let Esc fall through to Terminal.Gui's default quit
+        }
+        return false;
+    }
+
+    // ---- help, theme ---------------------------------------------------------------------------------------------
+
+    private void ToggleHelp()
+    {
+        if (Top is HelpPane) { Pop(); return; }
+        if (Top is null) return;
+        Push(new HelpPane(Top.Title, TopMap!.Actions, _global.Actions, ReadOnly));
+    }
+
+    private void NextTheme()
+    {
+        string name = Themes.Next(Host.Driver);
+        Flash($"theme: {name}");
+        SetNeedsDraw();
+    }
+
+    // ---- lines ---------------------------------------------------------------------------------------------------
+
+    private StyledLine HeaderLine(int width)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        var left = new LineBuilder()
+            .Add(" BatchTui ", Tone.Accent)
+            .Add(" profile ", Tone.Dim).Add(Info.ProfileName)
+            .Add("  ").Add(Info.BaseUrl.ToString().TrimEnd('/'));
+        if (Info.IsSimulator) left.Add(" [simulator]", Tone.Warning);
+        if (ReadOnly) left.Add("  [read-only]", Tone.Warning);
+        string refresh = Busy ? "⟳ loading…" : RefreshText?.Invoke() ?? "";
+        string clock = TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss") + (Zone == TimeZoneInfo.Utc ? " UTC " : " ");
+        int room = width - left.Length - clock.Length;
+        if (refresh.Length > 0 && room > refresh.Length + 2)
+        {
+            left.Add(new string(' ', room - refresh.Length - 2)).Add(refresh, Tone.Dim).Add("  ");
+        }
+        else if (room > 0) left.Add(new string(' ', room));
+        return left.Add(clock, Tone.Dim).Build();
+    }
+
+    private StyledLine FlashLine(int width) =>
+        _flash is { } f && f.ShownAt(_time.GetUtcNow()) ? f.Render() : StyledLine.Empty;
+
+    private StyledLine HintLine(int width)
+    {
+        var line = new LineBuilder();
+        IEnumerable<KeyAction> actions = (TopMap?.Actions ?? []).Concat(_global.Actions).Where(a => a.Hint);
+        // Actions sharing a name share a hint: "j/k move".
+        foreach (var group in actions.GroupBy(a => a.Name))
+        {
+            string keys = string.Join("/", group.Select(a => KeyText.Of(a.Key)).Distinct());
+            if (line.Length + keys.Length + group.Key.Length + 3 > width) break;
+            line.Add(" ").Add(keys, Tone.Accent).Add(" " + group.Key + " ", Tone.Dim);
+        }
+        if (_stack.Count > 1 && line.Length + 9 <= width) line.Add(" ").Add("Esc", Tone.Accent).Add(" back ", Tone.Dim);
+        return line.Build();
+    }
+
+    /// <summary>The hint line as text (tests, README).</summary>
+    public string HintText => HintLine(Viewport.Width).Text;
+    public string HeaderText => HeaderLine(Viewport.Width).Text;
+}

@@ -1,0 +1,12 @@
+using System.Text;
+
+namespace BatchTui.Tui.App;
+
+/// <summary>
+/// Copy to the clipboard with the OSC 52 escape: the terminal emulator on the user's side does the copying, so it
+/// works over SSH and inside tmux (with <c>set-clipboard on</c>), where no local clipboard exists.
+/// </summary>
+public static class Osc52
+{
+    public static string Sequence(string text) => $"\u001b]52;c;{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}\u0007";
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BatchTui.Core.Api;
+using BatchTui.Tui.Keys;
+using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Views;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace BatchTui.Tui.Panes;
+
+/// <summary>The batch exactly as the API returned it, pretty-printed (<c>v</c>); text that is not JSON is shown as is.</summary>
+public sealed class RawJsonPane : IPane
+{
+    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
+    private readonly TextLinesView _text;
+
+    public RawJsonPane(MessageBatch batch)
+    {
+        _text = new TextLinesView(Lines(batch.RawJson)) { Width = Dim.Fill(), Height = Dim.Fill() };
+        var frame = Frames.Titled($"{batch.Id} · raw JSON", canFocus: true);
+        frame.KeyBindings.Clear();
+        frame.Add(_text);
+        View = frame;
+        Title = "Raw JSON";
+        Actions =
+        [
+            new KeyAction(Key.J, "scroll", () => _text.Scroll(1)),
+            new KeyAction(Key.K, "scroll", () => _text.Scroll(-1)),
+            new KeyAction(Key.CursorDown, "scroll", () => _text.Scroll(1), Hint: false),
+            new KeyAction(Key.CursorUp, "scroll", () => _text.Scroll(-1), Hint: false),
+            new KeyAction(Key.PageDown, "page", () => _text.Scroll(10), Hint: false),
+            new KeyAction(Key.PageUp, "page", () => _text.Scroll(-10), Hint: false),
+            new KeyAction(Key.G, "top", () => _text.ScrollTo(0), Hint: false),
+            new KeyAction(Key.G.WithShift, "bottom", () => _text.ScrollTo(_text.LineCount), Hint: false),
+        ];
+    }
+
+    public string Title { get; }
+    public View View { get; }
+    public IReadOnlyList<KeyAction> Actions { get; }
+
+    public static IReadOnlyList<StyledLine> Lines(string raw)
+    {
+        string text;
+        try
+        {
+            text = JsonNode.Parse(raw)?.ToJsonString(Pretty) ?? "null";
+        }
+        catch (JsonException e)
+        {
+            return [StyledLine.Of($"not valid JSON ({e.Message}); shown as received:", Tone.Warning), .. raw.Split('\n').Select(l => StyledLine.Of(l))];
+        }
+        return text.Split('\n').Select(Colour).ToList();
+    }
+
+    // Keys in the label tone, strings accent, the rest normal: enough to read a batch at a glance.
+    private static StyledLine Colour(string line)
+    {
+        int colon = line.IndexOf("\": ", StringComparison.Ordinal);
+        if (colon < 0) return StyledLine.Of(line);
+        string value = line[(colon + 3)..];
+        Tone tone = value.StartsWith('"') ? Tone.Accent : value.StartsWith("null", StringComparison.Ordinal) ? Tone.Dim : Tone.Normal;
+        return new LineBuilder().Add(line[..(colon + 2)], Tone.Label).Add(" ").Add(value, tone).Build();
+    }
+}

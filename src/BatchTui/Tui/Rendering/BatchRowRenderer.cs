@@ -1,0 +1,76 @@
+using System.Globalization;
+using BatchTui.Core.Api;
+using BatchTui.Tui.Models;
+
+namespace BatchTui.Tui.Rendering;
+
+/// <summary>
+/// One batch as a list row: marker, id, status, created (relative), request-count bar with total, and when it ends.
+/// The id column takes what is left after the others (the bar shrinks first); a cut id keeps its distinctive tail,
+/// and the full id is always in the detail pane.
+/// </summary>
+public sealed class BatchRowRenderer
+{
+    public const string SelectedMarker = "▶ ";
+    public const string UnselectedMarker = "  ";
+    private const int StatusWidth = 11, CreatedWidth = 8, TotalWidth = 7, WhenWidth = 14, MinBar = 6, MaxBar = 24, MinId = 14;
+    private const int FullId = 33;
+
+    public BatchRowRenderer(int width)
+    {
+        Width = width;
+        int fixedCols = UnselectedMarker.Length + 1 + StatusWidth + 1 + CreatedWidth + 1 + 1 + TotalWidth + 1 + WhenWidth;
+        int rest = Math.Max(0, width - fixedCols);
+        IdWidth = Math.Max(MinId, Math.Min(FullId, rest - MinBar));
+        BarWidth = Math.Clamp(rest - IdWidth, 0, MaxBar);
+        // Any width left over goes to the id (ids may be longer than today's 33).
+        IdWidth = Math.Max(IdWidth, rest - BarWidth);
+    }
+
+    public int Width { get; }
+    public int IdWidth { get; }
+    public int BarWidth { get; }
+
+    public StyledLine Header() => new LineBuilder()
+        .Add(UnselectedMarker)
+        .Cell("ID", IdWidth, Tone.Label).Add(" ")
+        .Cell("STATUS", StatusWidth, Tone.Label).Add(" ")
+        .Cell("CREATED", CreatedWidth, Tone.Label).Add(" ")
+        .Cell("REQUESTS", BarWidth + 1 + TotalWidth, Tone.Label).Add(" ")
+        .Cell("ENDS", WhenWidth, Tone.Label)
+        .Build();
+
+    public StyledLine Row(MessageBatch b, DateTimeOffset now, bool selected)
+    {
+        var line = new LineBuilder()
+            .Add(selected ? SelectedMarker : UnselectedMarker, Tone.Accent)
+            .Cell(ShortId(b.Id, IdWidth), IdWidth).Add(" ")
+            .Cell(b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusWidth, StatusTone.Of(b.Status)).Add(" ")
+            .Cell(RelativeTime.From(b.CreatedAt, now), CreatedWidth, Tone.Dim).Add(" ");
+        if (BarWidth > 0) line.Add(CountBar.Spans(b.Counts, BarWidth)).Add(" ");
+        line.Cell(b.Counts.Total.ToString("N0", CultureInfo.InvariantCulture), TotalWidth, right: true).Add(" ");
+        (string when, Tone tone) = When(b, now);
+        line.Cell(when, WhenWidth, tone);
+        return line.Build();
+    }
+
+    /// <summary><c>expires in 21h</c> while running, <c>ended 3h ago</c> once it ended.</summary>
+    public static (string Text, Tone Tone) When(MessageBatch b, DateTimeOffset now) => b switch
+    {
+        { Status: BatchStatus.Ended, EndedAt: { } ended } => ($"ended {RelativeTime.From(ended, now)}", Tone.Dim),
+        { Status: BatchStatus.Ended } => ("ended", Tone.Dim),
+        _ when b.ExpiresAt <= now => ("expiring", Tone.Warning),
+        _ => ($"expires {RelativeTime.From(b.ExpiresAt, now)}", b.ExpiresAt - now < TimeSpan.FromHours(1) ? Tone.Warning : Tone.Normal),
+    };
+
+    /// <summary>The id cut to <paramref name="width"/>: the <c>msgbatch_</c> prefix goes first, then the middle.</summary>
+    public static string ShortId(string id, int width)
+    {
+        if (id.Length <= width) return id;
+        string s = id.StartsWith("msgbatch_", StringComparison.Ordinal) ? id[9..] : id;
+        if (s.Length <= width) return s;
+        int head = Math.Max(1, (width - 1) / 3);
+        int tail = width - 1 - head;
+        return s[..head] + "…" + s[^tail..];
+    }
+}

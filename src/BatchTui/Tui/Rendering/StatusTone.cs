@@ -1,0 +1,14 @@
+using BatchTui.Core.Api;
+
+namespace BatchTui.Tui.Rendering;
+
+public static class StatusTone
+{
+    public static Tone Of(BatchStatus s) => s switch
+    {
+        BatchStatus.InProgress => Tone.InProgress,
+        BatchStatus.Canceling => Tone.Canceling,
+        BatchStatus.Ended => Tone.Ended,
+        _ => Tone.UnknownStatus,
+    };
+}

@@ -1,0 +1,113 @@
+using BatchTui.Core.Results.Index;
+using BatchTui.Core.Results.Query;
+using static BatchTui.Core.Tests.Results.ResultLines;
+
+namespace BatchTui.Core.Tests.Results;
+
+public class IndexerTests
+{
+    [Fact]
+    public void Indexes_every_result_kind_with_its_fields()
+    {
+        using var dir = new TempDir();
+        string path = WriteFile(dir,
+            Valid(Succeeded("a-1", Thinking + "," + Text("Hello \"world\"\nline two"), stop: "max_tokens", input: 100, output: 200, cacheRead: 30, cacheWrite: 40)),
+            Valid(Errored("a-2", "overloaded_error")),
+            Valid(Canceled("a-3")),
+            Valid(Expired("a-4")),
+            Valid("""{"custom_id":"a-5","result":{"type":"teleported"}}"""));
+        using var index = ResultsIndex.Build(path);
+
+        Assert.Equal(5, index.Count);
+        ResultEntry s = index[0];
+        Assert.Equal(("a-1", ResultKind.Succeeded, "max_tokens", "claude-sonnet-4-5"), (s.CustomId, s.Kind, index.Reason(s), index.Model(s)));
+        Assert.Equal((100, 200, 30, 40, 2), (s.InputTokens, s.OutputTokens, s.CacheReadTokens, s.CacheCreationTokens, s.BlockCount));
+        Assert.Equal("Hello \"world\" line two", index.Preview(0)); // the first *text* block, not the thinking before it
+        Assert.Equal(0, s.Offset);
+        Assert.Equal(1, s.LineNumber);
+
+        Assert.Equal((ResultKind.Errored, "overloaded_error"), (index[1].Kind, index.Reason(index[1])));
+        Assert.Equal(ResultKind.Canceled, index[2].Kind);
+        Assert.Equal(ResultKind.Expired, index[3].Kind);
+        Assert.Equal(ResultKind.Unknown, index[4].Kind);
+        Assert.Equal(index[0].Length + 1, index[1].Offset);
+        Assert.True(index.IsComplete);
+        Assert.False(index.EndsMidLine);
+    }
+
+    [Fact]
+    public void Offsets_and_lengths_give_back_each_line_byte_for_byte()
+    {
+        using var dir = new TempDir();
+        string[] lines = [Succeeded("x1", Text("café — ü")), Errored("x2", "api_error"), Canceled("x3")];
+        string path = WriteFile(dir, lines);
+        using var index = ResultsIndex.Build(path);
+        for (int i = 0; i < lines.Length; i++) Assert.Equal(lines[i], System.Text.Encoding.UTF8.GetString(index.ReadLine(i)));
+    }
+
+    [Fact]
+    public void Fast_scanner_agrees_with_the_reference_reader_on_every_fixture()
+    {
+        string[] lines =
+        [
+            Succeeded("f1", AllBlocks(), stop: "tool_use", input: 7, output: 8, cacheRead: 9, cacheWrite: 10),
+            Succeeded("f2", Text("x"), extra: ""","stop_details":{"type":"refusal","category":"cyber","explanation":"no"},"container":{"id":"c","expires_at":"2026-01-01T00:00:00Z"}"""),
+            Errored("f3", "invalid_request_error"),
+            """{"custom_id":"f4","result":{"type":"errored","error":{"type":"rate_limit_error","message":"slow down"}}}""",
+            """ {"result":{"message":{"usage":{"output_tokens":5,"input_tokens":4},"content":[{"text":"text before type","type":"text"}],"model":"m"},"type":"succeeded"},"custom_id":"f5"} """,
+            Canceled("f6"),
+            """{"custom_id":"f7","result":{"type":"succeeded","message":{"content":[],"usage":{"input_tokens":1.5e3,"output_tokens":-0}}}}""",
+        ];
+        var pool = new StringPool();
+        foreach (string line in lines)
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(Valid(line));
+            LineScan fast = default, precise = default;
+            Assert.True(FastLineScanner.TryScan(bytes, pool, ref fast), line);
+            LineScanner.ScanPrecisely(bytes, pool, ref precise);
+            Assert.Equal(Describe(precise, pool), Describe(fast, pool));
+        }
+    }
+
+    private static string Describe(LineScan s, StringPool pool) =>
+        $"{s.CustomId}|{s.Kind}|{s.HasResult}|{pool[s.Reason]}|{pool[s.Model]}|{s.InputTokens}|{s.OutputTokens}|{s.CacheCreationTokens}|{s.CacheReadTokens}|{s.PreviewOffset}|{s.PreviewLength}|{s.BlockCount}|{s.Problem}";
+
+    [Fact]
+    public async Task Background_index_serves_the_first_rows_and_reports_progress_to_the_end()
+    {
+        using var dir = new TempDir();
+        string path = WriteFile(dir, Enumerable.Range(0, 5000).Select(i => Succeeded($"id-{i:D5}", Text($"answer {i}"))).ToArray());
+        var progress = new List<IndexProgress>();
+        using var index = ResultsIndex.Open(path);
+        index.Progress += p => { lock (progress) progress.Add(p); };
+        await index.WhenRows(50);
+        Assert.True(index.Count >= 50);
+        Assert.Equal("id-00000", index[0].CustomId);
+        await index.Completion;
+        Assert.Equal(5000, index.Count);
+        Assert.Equal(index.FileLength, index.BytesIndexed);
+        await index.WhenRows(10_000); // more than there are: completes because the pass is over
+        Assert.True(index.CurrentProgress.Done);
+        Assert.Equal(1.0, index.CurrentProgress.Fraction);
+    }
+
+    [Fact]
+    public void Summary_counts_kinds_tokens_and_histograms()
+    {
+        using var dir = new TempDir();
+        string path = WriteFile(dir,
+            Succeeded("s1", Text("a"), stop: "end_turn", input: 1, output: 2, cacheRead: 3, cacheWrite: 4),
+            Succeeded("s2", Text("b"), stop: "end_turn", input: 10, output: 20, cacheRead: 30, cacheWrite: 40),
+            Succeeded("s3", Text("c"), stop: "refusal"),
+            Errored("e1", "overloaded_error"), Errored("e2", "overloaded_error"), Errored("e3", "api_error"),
+            Canceled("c1"), Expired("x1"), "{broken");
+        using var index = ResultsIndex.Build(path);
+        ResultsSummary sum = ResultsSummary.Of(index);
+        Assert.Equal(9, sum.Rows);
+        Assert.Equal((3, 3, 1, 1, 1), (sum.Count(ResultKind.Succeeded), sum.Count(ResultKind.Errored), sum.Count(ResultKind.Canceled), sum.Count(ResultKind.Expired), sum.Unparseable));
+        Assert.Equal((21L, 42L, 33L, 44L), (sum.InputTokens, sum.OutputTokens, sum.CacheReadTokens, sum.CacheCreationTokens));
+        Assert.Equal([KeyValuePair.Create("end_turn", 2), KeyValuePair.Create("refusal", 1)], sum.StopReasons);
+        Assert.Equal([KeyValuePair.Create("overloaded_error", 2), KeyValuePair.Create("api_error", 1)], sum.ErrorTypes);
+        Assert.Equal("9 results: 3 succeeded · 3 errored · 1 canceled · 1 expired · 1 unparseable", sum.Lines().First());
+    }
+}
