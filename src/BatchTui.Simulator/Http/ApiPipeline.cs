@@ -60,10 +60,7 @@ internal sealed class ApiPipeline(SimulatorWorld world)
 
         try
         {
-            await next(ctx);
-            if (!ctx.Response.HasStarted && ctx.Response.StatusCode == 405)
-                await WireJson.RespondErrorAsync(ctx, 405, "invalid_request_error",
-                    $"Method {ctx.Request.Method} is not allowed on {ctx.Request.Path}");
+            await next(ctx); // a wrong method or unknown path lands on the fallback endpoint (405 / 404 envelopes)
         }
         catch (ApiProblem p) when (!ctx.Response.HasStarted)
         {
