@@ -3,6 +3,9 @@ namespace BatchTui.Simulator.Content;
 /// <summary>What a scenario decided beyond its content blocks: how the message stopped and what it used.</summary>
 internal sealed class MessageTail
 {
+    /// <summary>When the request ran (virtual time): the base for container expiry and fetch timestamps.</summary>
+    public DateTimeOffset RanAt { get; init; }
+
     public string StopReason { get; set; } = "end_turn";
     public string? StopSequence { get; set; }
     public bool Refusal { get; set; }

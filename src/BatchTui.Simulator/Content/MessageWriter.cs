@@ -1,14 +1,16 @@
 using System.Text.Json;
 using BatchTui.Simulator.Engine;
+using BatchTui.Simulator.Http;
 
 namespace BatchTui.Simulator.Content;
 
 /// <summary>A succeeded result's Message: id, model, content from a scenario, stop reason, container and usage.</summary>
 internal static class MessageWriter
 {
-    public static void Write(Utf8JsonWriter w, ref Rng rng, string model, Theme theme, int index, bool betaShapes)
+    public static void Write(Utf8JsonWriter w, ref Rng rng, string model, Theme theme, int index, bool betaShapes,
+        DateTimeOffset ranAt)
     {
-        var tail = new MessageTail();
+        var tail = new MessageTail { RanAt = ranAt };
         w.WriteStartObject();
         w.WriteString("id", rng.Id("msg_01", 22));
         w.WriteString("type", "message");
@@ -49,7 +51,8 @@ internal static class MessageWriter
         }
         w.WriteStartObject("container");
         w.WriteString("id", rng.Id("container_011C"));
-        w.WriteString("expires_at", "2026-12-03T08:" + rng.Int(10, 59) + ":00.000000Z");
+        // Containers live for a while after the request that used them.
+        WireJson.WriteTimestamp(w, "expires_at", tail.RanAt + TimeSpan.FromMinutes(rng.Int(30, 300)));
         if (tail.Skills)
         {
             w.WriteStartArray("skills");

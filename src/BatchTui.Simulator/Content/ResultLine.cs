@@ -18,7 +18,8 @@ internal static class ResultLine
             case Outcome.Succeeded:
                 w.WriteString("type", "succeeded");
                 w.WritePropertyName("message");
-                MessageWriter.Write(w, ref rng, requests.Model(index), requests.Theme(index), index, betaShapes);
+                MessageWriter.Write(w, ref rng, requests.Model(index), requests.Theme(index), index, betaShapes,
+                    batch.FinishOf(index));
                 break;
             case Outcome.Errored:
                 w.WriteString("type", "errored");

@@ -187,7 +187,7 @@ internal static class Scenarios
             c.WriteStartObject();
             c.WriteString("type", "web_fetch_result");
             c.WriteString("url", url);
-            c.WriteString("retrieved_at", "2026-12-01T14:02:11.104382Z");
+            c.WriteString("retrieved_at", Http.WireJson.Timestamp(tail.RanAt));
             c.WriteStartObject("content");
             c.WriteString("type", "document");
             c.WriteStartObject("source");

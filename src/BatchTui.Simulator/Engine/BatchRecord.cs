@@ -67,6 +67,9 @@ internal sealed class BatchRecord
         return view.EndKind == EndKind.Canceled ? Outcome.Canceled : Outcome.Expired;
     }
 
+    /// <summary>When request <paramref name="index"/> ran (virtual time).</summary>
+    public DateTimeOffset FinishOf(int index) => VirtualClock.Truncate(Finish(index));
+
     private DateTimeOffset Finish(int index) =>
         CreatedAt + TimeSpan.FromTicks((long)(Duration.Ticks * Hash.Unit(Hash.Of(Seed, 2 * (ulong)index + 1))));
 
