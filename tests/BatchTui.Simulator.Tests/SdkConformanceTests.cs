@@ -59,6 +59,18 @@ public sealed class SdkConformanceTests(ITestOutputHelper output)
         Assert.True(betaOnlySeen);
     }
 
+    [Fact]
+    public async Task With_strict_namespaces_a_beta_query_marker_also_selects_the_beta_shapes()
+    {
+        await using var sim = await SimHost.StartAsync(strictNamespaces: true);
+        var ended = await EndedBatchesAsync(sim);
+        string id = ended.OrderByDescending(b => JsonDocument.Parse(b.Json).RootElement.CountsSum()).First().Id;
+        using var response = await sim.Http.GetAsync($"/v1/messages/batches/{id}/results?beta=true");
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.Contains(BetaOnly, body.Contains);
+        Assert.DoesNotContain(BetaOnly, string.Join("\n", await sim.ResultLinesAsync(id)).Contains);
+    }
+
     /// <summary>Validates every listed batch with both SDK models; returns those with downloadable results.</summary>
     private static async Task<List<(string Id, string Json)>> EndedBatchesAsync(SimHost sim)
     {
