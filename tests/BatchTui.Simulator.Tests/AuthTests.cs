@@ -71,6 +71,30 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_request_log_never_shows_the_key()
+    {
+        // A line is logged once its response is done, which can be just after the client has it: read, don't count.
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            ApiKey = Key, SeedWorld = false, RequestLog = line => channel.Writer.TryWrite(line),
+            Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SimHost.Epoch),
+        });
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        Assert.True((await http.GetAsync("/v1/messages/batches")).IsSuccessStatusCode);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/v1/messages/batches");
+        wrong.Headers.TryAddWithoutValidation("x-api-key", Key + "x");
+        Assert.Equal(401, (int)(await http.SendAsync(wrong)).StatusCode);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var log = new List<string> { await channel.Reader.ReadAsync(timeout.Token), await channel.Reader.ReadAsync(timeout.Token) };
+        Assert.Contains(log, l => l.StartsWith("GET /v1/messages/batches 200 ") && l.Contains("req_"));
+        Assert.Contains(log, l => l.StartsWith("GET /v1/messages/batches 401 "));
+        Assert.DoesNotContain(log, l => l.Contains(Key));
+    }
+
+    [Fact]
     public async Task An_open_server_needs_no_key()
     {
         await using var open = await SimHost.StartAsync(key: null);
