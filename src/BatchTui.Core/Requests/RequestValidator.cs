@@ -43,7 +43,7 @@ public static class RequestValidator
 
     private static ValidationMessage Batch(string field, string problem) => new(Severity.Error, null, null, null, field, problem);
 
-    internal static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => NumberText.N(n);
 
     private static string Size(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB ({N(bytes)} bytes)" : $"{N(bytes)} bytes";
 

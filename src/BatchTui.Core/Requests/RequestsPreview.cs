@@ -20,9 +20,9 @@ public sealed record RequestsPreview(int Count, IReadOnlyList<ModelCount> Models
     /// <summary>The preview as a user reads it, one fact per line.</summary>
     public IReadOnlyList<string> Lines =>
     [
-        $"requests: {RequestValidator.N(Count)}",
-        $"models:   {string.Join(", ", Models.Select(m => $"{m.Model} ×{RequestValidator.N(m.Count)}"))}",
-        $"body:     {HumanSize(BodyBytes)} ({RequestValidator.N(BodyBytes)} bytes)",
+        $"requests: {NumberText.N(Count)}",
+        $"models:   {string.Join(", ", Models.Select(m => $"{m.Model} ×{NumberText.N(m.Count)}"))}",
+        $"body:     {HumanSize(BodyBytes)} ({NumberText.N(BodyBytes)} bytes)",
     ];
 
     public static string HumanSize(long bytes) => bytes switch

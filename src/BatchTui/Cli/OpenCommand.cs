@@ -1,11 +1,58 @@
+using BatchTui.Core.Results.Index;
+using BatchTui.Core.Results.Query;
+using BatchTui.Tui.Results;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+
 namespace BatchTui.Cli;
 
-// Placeholder until its issue lands: the command's owner replaces this file.
+/// <summary>
+/// <c>batchtui open FILE</c>: browse a local results .jsonl with no API at all. <c>--summary</c> prints the summary
+/// (counts, tokens, histograms, unparseable lines) without the UI, for scripts and for terminals without a tty.
+/// </summary>
 internal static class OpenCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("batchtui: 'Open' is not built yet");
-        return Task.FromResult(1);
+        bool summary = args.Contains("--summary");
+        string[] files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (files.Length != 1)
+        {
+            Console.Error.WriteLine("usage: batchtui open FILE.jsonl [--summary]");
+            return 2;
+        }
+        string path = files[0];
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"batchtui open: no such file: {path}");
+            return 1;
+        }
+        if (summary) return PrintSummary(path);
+
+        await Task.Yield();
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        using var shell = new StandaloneShell(app, readOnly: true);
+        shell.Push(ResultsPane.ForFile(shell, path));
+        app.Run(shell);
+        return 0;
+    }
+
+    private static int PrintSummary(string path)
+    {
+        try
+        {
+            using ResultsIndex index = ResultsIndex.Build(path);
+            ResultsSummary s = ResultsSummary.Of(index);
+            foreach (string line in s.Lines()) Console.WriteLine(line);
+            for (int r = 0; r < index.Count; r++)
+                if (index.Problem(r) is { } p) Console.WriteLine(p);
+            if (index.EndsMidLine) Console.WriteLine("the file ends mid-line (half-downloaded?)");
+            return s.Unparseable > 0 ? 3 : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"batchtui open: {e.Message}");
+            return 1;
+        }
     }
 }

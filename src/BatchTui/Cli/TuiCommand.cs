@@ -1,11 +1,80 @@
+using BatchTui.Core.Api;
+using BatchTui.Core.Config;
+using BatchTui.Hosting;
+using BatchTui.Tui.App;
+using BatchTui.Tui.Panes;
+using BatchTui.Tui.Themes;
+
 namespace BatchTui.Cli;
 
-// Placeholder until its issue lands: the command's owner replaces this file.
+/// <summary>
+/// <c>batchtui</c> / <c>batchtui tui</c>: the full-screen UI. Configuration comes from the usual layers (flags &gt;
+/// environment &gt; config file &gt; defaults); with no key it runs on the embedded simulator and the header says so.
+/// The theme: <c>--theme</c>, else <c>NO_COLOR</c> picks mono, else the configured one.
+/// </summary>
 internal static class TuiCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("batchtui: 'Tui' is not built yet");
-        return Task.FromResult(1);
+        BatchTuiOptions options;
+        try
+        {
+            ConfigLoadResult loaded = ConfigLoader.Load(args);
+            options = loaded.Options;
+            if (loaded.Rest.Count > 0) return Usage.Print(Console.Error, 2, $"unknown argument '{loaded.Rest[0]}'");
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine($"batchtui: {e.Message}");
+            return 2;
+        }
+
+        bool themeFlag = args.Any(a => a == "--theme" || a.StartsWith("--theme=", StringComparison.Ordinal));
+        bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        string? theme = themeFlag || !noColor ? options.Theme : null;
+        if (theme is not null && ThemeCatalog.Normalize(theme) is null)
+        {
+            Console.Error.WriteLine($"batchtui: unknown theme '{theme}' (themes: {string.Join(", ", ThemeCatalog.Names)})");
+            return 2;
+        }
+        if (!HasTerminal())
+        {
+            Console.Error.WriteLine("batchtui: the UI needs a terminal; try 'batchtui list'");
+            return 2;
+        }
+
+        ApiConnection connection;
+        try
+        {
+            connection = await ApiConnection.OpenAsync(options, CancellationToken.None);
+        }
+        catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"batchtui: cannot open the connection: {e.Message}");
+            return 1;
+        }
+        await using (connection)
+        {
+            var info = new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly);
+            var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor);
+            // PANE HOOKS: the results browser and the request editor plug in here once they are on main.
+            return TuiApp.Run(connection.Api, info, tui, PaneFactories.None);
+        }
+    }
+
+    // With no controlling terminal at all (cron, CI, setsid) Terminal.Gui would run blind and never exit.
+    private static bool HasTerminal()
+    {
+        if (!Console.IsInputRedirected || !Console.IsOutputRedirected) return true;
+        if (OperatingSystem.IsWindows()) return true;
+        try
+        {
+            using var tty = new FileStream("/dev/tty", FileMode.Open, FileAccess.Read);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

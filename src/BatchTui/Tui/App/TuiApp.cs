@@ -43,6 +43,7 @@ public static class TuiApp
                 shell.StartTicking();
                 return false;
             });
+            FirstFrameProbe.Attach(app, pane, shell);
             app.Run(shell);
         }
         return 0;

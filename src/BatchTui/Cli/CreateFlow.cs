@@ -1,0 +1,101 @@
+using BatchTui.Core.Api;
+using BatchTui.Core.Requests;
+using BatchTui.Core.State;
+
+namespace BatchTui.Cli;
+
+/// <summary>
+/// <c>batchtui create FILE</c> once the connection is open: validate, preview, confirm, submit, journal.
+/// Human text goes to stderr and only the new batch id to stdout, so <c>id=$(batchtui create f --yes)</c> works.
+/// </summary>
+internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, CliConsole console)
+{
+    public const int Created = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+    public const int ApiFailed = 3;
+    public const int NotConfirmed = 4;
+
+    /// <param name="target">How the destination is named in the preview, e.g. "the built-in simulator".</param>
+    public async Task<int> RunAsync(string file, bool yes, string target, CancellationToken ct)
+    {
+        TextWriter err = console.Err;
+        if (!File.Exists(file))
+        {
+            err.WriteLine($"batchtui: {file}: no such file");
+            return Usage;
+        }
+        CheckedRequests requests;
+        try
+        {
+            requests = await CheckedRequests.CheckFileAsync(file, ct: ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            err.WriteLine($"batchtui: {file}: {e.Message}");
+            return Usage;
+        }
+
+        foreach (JsonSyntaxError e in requests.Parsed.Errors) err.WriteLine($"{file}:{e.Line}:{e.Column}: error: {e.Message}");
+        foreach (ValidationMessage m in requests.Report.Messages)
+            err.WriteLine($"{file}{(m.Line is { } l ? $":{l}" : "")}: {(m.Severity == Severity.Error ? "error" : "warning")}: {m.Text}");
+        int errors = requests.Parsed.Errors.Count + requests.Report.Errors.Count();
+        if (errors > 0)
+        {
+            err.WriteLine($"batchtui: {file}: {Plural(errors, "error")}; nothing was sent");
+            return Invalid;
+        }
+
+        err.WriteLine($"{file}: ready to send to {target}");
+        foreach (string line in requests.Preview.Lines) err.WriteLine("  " + line);
+
+        if (!yes)
+        {
+            if (!console.IsTerminal)
+            {
+                err.WriteLine("batchtui: not sent: stdin is not a terminal, so there is no one to confirm; pass --yes to send without asking");
+                return NotConfirmed;
+            }
+            err.Write($"Create this batch of {Plural(requests.Preview.Count, "request")}? [y/N] ");
+            err.Flush();
+            string? answer = await console.In.ReadLineAsync(ct);
+            if (answer?.Trim().ToLowerInvariant() is not ("y" or "yes"))
+            {
+                err.WriteLine("batchtui: not sent");
+                return NotConfirmed;
+            }
+        }
+
+        MessageBatch batch;
+        try
+        {
+            batch = await api.CreateAsync(requests.ToCreateRequest(), ct);
+        }
+        catch (BatchApiException e)
+        {
+            err.WriteLine($"batchtui: create failed: {e.Message}");
+            return ApiFailed;
+        }
+
+        try
+        {
+            await journal.RecordAsync(batch.Id, requests.Items, api.BaseUrl, Path.GetFullPath(file), ct);
+            err.WriteLine($"created {batch.Id} ({batch.Status.ToWire()}, {Plural(requests.Items.Count, "request")}); journalled in {journal.RequestsPath(batch.Id)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The batch exists: say so, and that retry-failed will need the original file.
+            err.WriteLine($"created {batch.Id}, but the journal could not be written ({e.Message}): keep {file} to retry its failed requests");
+        }
+        console.Out.WriteLine(batch.Id);
+        return Created;
+    }
+
+    private static string Plural(long n, string word) => NumberText.Plural(n, word);
+}
+
+/// <summary>The three streams and whether a person is at the other end of stdin.</summary>
+internal sealed record CliConsole(TextWriter Out, TextWriter Err, TextReader In, bool IsTerminal)
+{
+    public static CliConsole Process => new(Console.Out, Console.Error, Console.In, !Console.IsInputRedirected);
+}

@@ -1,0 +1,43 @@
+using System.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace BatchTui.Tui.Editor;
+
+// TextView is [Obsolete] in Terminal.Gui 2.5 (its successor is not on the feed) but it is the only multi-line
+// editor; this wrapper is the one place that names it, so the suppression stays this narrow.
+#pragma warning disable CS0618
+/// <summary>A multi-line text editor with a 1-based cursor, for the message, the inputs and the raw requests.</summary>
+internal sealed class MultilineField : View
+{
+    private readonly TextView _text;
+
+    public MultilineField()
+    {
+        CanFocus = true;
+        _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2 };
+        _text.ContentsChanged += (_, _) => Changed?.Invoke();
+        Add(_text);
+    }
+
+    /// <summary>Raised whenever the user types, pastes or deletes.</summary>
+    public event Action? Changed;
+
+    public string Value
+    {
+        get => _text.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        set => _text.Text = value;
+    }
+
+    /// <summary>1-based line and column of the cursor.</summary>
+    public (int Line, int Column) Caret => (_text.CurrentRow + 1, _text.CurrentColumn + 1);
+
+    public void MoveTo(int line, int column)
+    {
+        _text.InsertionPoint = new Point(Math.Max(0, column - 1), Math.Max(0, line - 1));
+        _text.SetFocus();
+    }
+
+    public void FocusText() => _text.SetFocus();
+}
+#pragma warning restore CS0618

@@ -1,0 +1,24 @@
+using System.Text;
+using Terminal.Gui.App;
+
+namespace BatchTui.Tui.Results;
+
+/// <summary>
+/// Copies text with the OSC 52 escape, so the user's terminal does the copying (works over SSH and in tmux with
+/// <c>set-clipboard on</c>). Large texts are cut: many terminals drop OSC 52 payloads beyond ~100 KB.
+/// </summary>
+public static class Osc52Clipboard
+{
+    public const int MaxBytes = 100_000;
+
+    public static string Sequence(string text) => $"\u001b]52;c;{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}\u0007";
+
+    /// <summary>Sends the text; returns what the flash bar should say.</summary>
+    public static string Copy(IApplication app, string text, string what)
+    {
+        bool cut = Encoding.UTF8.GetByteCount(text) > MaxBytes;
+        if (cut) text = text[..Math.Min(text.Length, MaxBytes / 3)];
+        app.Driver?.WriteRaw(Sequence(text));
+        return cut ? $"copied the first {text.Length:N0} characters of {what} (OSC 52 limit)" : $"copied {what} ({text.Length:N0} characters)";
+    }
+}

@@ -1,0 +1,102 @@
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+
+namespace BatchTui.Tui.Results;
+
+/// <summary>A read-only, scrollable, word-wrapped block of text (a node's full text, the pretty raw JSON).</summary>
+public sealed class TextPanel : View
+{
+    private string _text = "";
+    private List<string> _lines = [];
+    private int _wrapWidth = -1;
+    private int _scroll;
+
+    public TextPanel()
+    {
+        CanFocus = true;
+        KeyBindings.Clear();
+    }
+
+    public string Content
+    {
+        get => _text;
+        set
+        {
+            _text = value ?? "";
+            _wrapWidth = -1;
+            _scroll = 0;
+            SetNeedsDraw();
+        }
+    }
+
+    public int LineCount => Wrapped().Count;
+
+    public void Scroll(int delta)
+    {
+        _scroll = Math.Clamp(_scroll + delta, 0, Math.Max(0, Wrapped().Count - Viewport.Height));
+        SetNeedsDraw();
+    }
+
+    private List<string> Wrapped()
+    {
+        int w = Math.Max(1, Viewport.Width);
+        if (w == _wrapWidth) return _lines;
+        _wrapWidth = w;
+        _lines = Wrap(_text, w);
+        return _lines;
+    }
+
+    /// <summary>Splits on newlines and wraps at word boundaries (hard-cuts words longer than the width).</summary>
+    public static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        // A very long text (a 10 MB line) is shown up to a bound; the rest is one scroll of "…" away from a raw export.
+        const int MaxLines = 20_000;
+        foreach (string raw in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            string line = raw.Replace('\t', ' ');
+            while (line.Length > width)
+            {
+                int cut = line.LastIndexOf(' ', width - 1, Math.Min(width, line.Length));
+                if (cut <= 0) cut = width;
+                lines.Add(line[..cut]);
+                line = line[cut..].TrimStart(' ');
+                if (lines.Count >= MaxLines) { lines.Add("… (cut here; export the row to read all of it)"); return lines; }
+            }
+            lines.Add(line);
+            if (lines.Count >= MaxLines) { lines.Add("… (cut here; export the row to read all of it)"); return lines; }
+        }
+        return lines;
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        List<string> lines = Wrapped();
+        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, lines.Count - Viewport.Height));
+        SetAttributeForRole(HasFocus ? Terminal.Gui.Drawing.VisualRole.Normal : Terminal.Gui.Drawing.VisualRole.Normal);
+        for (int y = 0; y < Viewport.Height; y++)
+        {
+            int i = _scroll + y;
+            string s = i < lines.Count ? lines[i] : "";
+            Move(0, y);
+            AddStr(s.Length >= Viewport.Width ? s[..Viewport.Width] : s.PadRight(Viewport.Width));
+        }
+        return true;
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key == Key.CursorDown) { Scroll(1); return true; }
+        if (key == Key.CursorUp) { Scroll(-1); return true; }
+        if (key == Key.PageDown) { Scroll(Math.Max(1, Viewport.Height - 1)); return true; }
+        if (key == Key.PageUp) { Scroll(-Math.Max(1, Viewport.Height - 1)); return true; }
+        return false;
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledDown)) { Scroll(3); return true; }
+        if (mouse.Flags.HasFlag(MouseFlags.WheeledUp)) { Scroll(-3); return true; }
+        return false;
+    }
+}

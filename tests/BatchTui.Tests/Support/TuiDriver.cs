@@ -1,0 +1,200 @@
+using BatchTui.Core.Api;
+using BatchTui.Tui.App;
+using BatchTui.Tui.Panes;
+using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Themes;
+using Microsoft.Extensions.Time.Testing;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace BatchTui.Tests.Support;
+
+/// <summary>
+/// A user at a headless terminal: the real app (shell + batch list) on Terminal.Gui's ANSI driver with no tty, on a
+/// fake clock. Each step presses keys, lets the app finish what they started (background HTTP included), and reads
+/// the screen back as text — so a test reads as a short user story:
+/// <code>t.Press("j").ExpectSelected(id).Press("c").ExpectLine("Cancel msgbatch_…?")</code>
+/// </summary>
+public sealed class TuiDriver : IDisposable
+{
+    private readonly SessionToken? _token;
+
+    private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme)
+    {
+        Time = time;
+        Themes = new ThemeCatalog(theme, noColor: false);
+        Themes.Install(null);
+        // Init installs Terminal.Gui's SynchronizationContext on this thread; a test's own awaits must not be posted
+        // to a UI loop that only runs when the test pumps it, so the test's context is put back.
+        SynchronizationContext? testContext = SynchronizationContext.Current;
+        App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
+        SyncContextAfterInit = SynchronizationContext.Current?.GetType().Name;
+        SynchronizationContext.SetSynchronizationContext(testContext);
+        App.Driver!.SetScreenSize(cols, rows);
+        Themes.Apply(Themes.Current, App.Driver);
+        (Shell, Pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories);
+        // Snapshots must not depend on the machine's zone.
+        Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
+        Pane.Detail.Zone = TimeZoneInfo.Utc;
+        _token = App.Begin(Shell);
+        Pane.Start();
+        Settle();
+    }
+
+    public static TuiDriver Start(IBatchesApi api, FakeTimeProvider time, int cols = 100, int rows = 30, bool readOnly = false,
+        int pageSize = 50, PaneFactories? factories = null, string theme = "dark") =>
+        new(api, time, cols, rows, readOnly, pageSize, factories, theme);
+
+    public IApplication App { get; }
+    /// <summary>The context Terminal.Gui installed (diagnostics).</summary>
+    public string? SyncContextAfterInit { get; }
+    public AppShell Shell { get; }
+    public BatchesPane Pane { get; }
+    public FakeTimeProvider Time { get; }
+    public ThemeCatalog Themes { get; }
+
+    // ---- input ---------------------------------------------------------------------------------------------------
+
+    /// <summary>Presses keys: a string is typed character by character, a <see cref="Key"/> is pressed as is.</summary>
+    public TuiDriver Press(params object[] keys)
+    {
+        foreach (object k in keys)
+        {
+            switch (k)
+            {
+                case Key key: App.InjectKey(key); Settle(); break;
+                case string s: foreach (char c in s) { App.InjectKey(new Key(c)); Settle(); } break;
+                default: throw new ArgumentException($"cannot press {k}");
+            }
+        }
+        return this;
+    }
+
+    /// <summary>Types text into whatever has focus (a prompt), without settling between characters.</summary>
+    public TuiDriver Type(string text)
+    {
+        foreach (char c in text) App.InjectKey(new Key(c));
+        Settle();
+        return this;
+    }
+
+    public TuiDriver Click(int col, int row)
+    {
+        App.InjectSequence(InputInjectionExtensions.LeftButtonClick(new System.Drawing.Point(col, row)));
+        Settle();
+        return this;
+    }
+
+    public TuiDriver Resize(int cols, int rows)
+    {
+        App.Driver!.SetScreenSize(cols, rows);
+        Settle();
+        return this;
+    }
+
+    /// <summary>Moves the fake clock (auto-refresh, relative times) and lets whatever that started finish.</summary>
+    public TuiDriver Advance(TimeSpan by)
+    {
+        // In small steps, so every timer due on the way fires in order.
+        TimeSpan step = TimeSpan.FromMilliseconds(500);
+        for (TimeSpan done = TimeSpan.Zero; done < by; done += step)
+        {
+            Time.Advance(by - done < step ? by - done : step);
+            Settle();
+        }
+        return this;
+    }
+
+    /// <summary>Runs the UI loop's queued work and waits for background work (HTTP) until nothing is left.</summary>
+    public TuiDriver Settle()
+    {
+        for (int round = 0; round < 200; round++)
+        {
+            App.TimedEvents!.RunTimers();
+            Task[] pending = [.. Shell.PendingWork, Pane.Refresher.Current];
+            pending = pending.Where(t => !t.IsCompleted).ToArray();
+            if (pending.Length == 0)
+            {
+                App.TimedEvents!.RunTimers();
+                if (!HasDueTimers()) break;
+                continue;
+            }
+            if (!Task.WaitAll(pending, TimeSpan.FromSeconds(20))) throw new TimeoutException("background work did not finish in 20 s");
+        }
+        App.LayoutAndDraw();
+        return this;
+    }
+
+    private bool HasDueTimers()
+    {
+        long now = Time.GetLocalNow().DateTime.Ticks;
+        return App.TimedEvents!.Timeouts.Keys.Any(k => k <= now);
+    }
+
+    // ---- output --------------------------------------------------------------------------------------------------
+
+    public string Screen()
+    {
+        App.LayoutAndDraw(true);
+        return App.Driver!.ToString()!;
+    }
+
+    public string[] Lines() => Screen().Split(Environment.NewLine)[..^1];
+
+    public TuiDriver ExpectLine(string contains)
+    {
+        string[] lines = Lines();
+        Assert.True(lines.Any(l => l.Contains(contains, StringComparison.Ordinal)),
+            $"no line contains \"{contains}\"; screen:\n{string.Join('\n', lines)}");
+        return this;
+    }
+
+    public TuiDriver ExpectNoLine(string contains)
+    {
+        string[] lines = Lines();
+        Assert.False(lines.Any(l => l.Contains(contains, StringComparison.Ordinal)),
+            $"a line contains \"{contains}\"; screen:\n{string.Join('\n', lines)}");
+        return this;
+    }
+
+    /// <summary>The batch with this id is selected, and its row on screen carries the selection marker.</summary>
+    public TuiDriver ExpectSelected(string batchId)
+    {
+        Assert.Equal(batchId, Pane.Model.State.SelectedId);
+        string shortId = BatchRowRenderer.ShortId(batchId, Pane.List.Viewport.Width >= 0 ? new BatchRowRenderer(Pane.List.Viewport.Width).IdWidth : 33);
+        string[] marked = Lines().Where(l => l.Contains(BatchRowRenderer.SelectedMarker.Trim(), StringComparison.Ordinal)).ToArray();
+        Assert.True(marked.Length == 1 && marked[0].Contains(shortId, StringComparison.Ordinal),
+            $"expected one row marked ▶ with {shortId}; screen:\n{Screen()}");
+        return this;
+    }
+
+    /// <summary>The flash bar (second-last line) says this.</summary>
+    public TuiDriver ExpectFlash(string contains)
+    {
+        string flash = Lines()[^2];
+        Assert.True(flash.Contains(contains, StringComparison.Ordinal), $"flash bar is \"{flash.TrimEnd()}\", expected \"{contains}\"");
+        return this;
+    }
+
+    public TuiDriver ExpectHeader(string contains)
+    {
+        Assert.Contains(contains, Lines()[0]);
+        return this;
+    }
+
+    public TuiDriver Snapshot(string name)
+    {
+        Approved.Verify(name, Screen());
+        return this;
+    }
+
+    public void Dispose()
+    {
+        if (_token is not null) App.End(_token);
+        Shell.Dispose();
+        App.Dispose();
+        ThemeCatalog.Uninstall();
+    }
+}
