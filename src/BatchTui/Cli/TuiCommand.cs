@@ -5,6 +5,10 @@ using BatchTui.Tui.App;
 using BatchTui.Tui.Panes;
 using BatchTui.Tui.Themes;
 
+using BatchTui.Core.Results.Store;
+using BatchTui.Tui.Editor;
+using BatchTui.Tui.Results;
+
 namespace BatchTui.Cli;
 
 /// <summary>
@@ -57,8 +61,12 @@ internal static class TuiCommand
         {
             var info = new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly);
             var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor);
-            // PANE HOOKS: the results browser and the request editor plug in here once they are on main.
-            return TuiApp.Run(connection.Api, info, tui, PaneFactories.None);
+            var results = new ResultsStore();
+            var editorStores = EditorStores.Default();
+            var panes = new PaneFactories(
+                Results: (shell, api, batch) => ResultsPane.ForBatch(shell, api, batch, results),
+                Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created));
+            return TuiApp.Run(connection.Api, info, tui, panes);
         }
     }
 

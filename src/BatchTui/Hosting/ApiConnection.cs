@@ -63,7 +63,13 @@ public sealed class ApiConnection : IAsyncDisposable
 
         // A fresh key per process: nothing else on this machine can drive the demo simulator's port.
         string key = "sim-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        var simOptions = simulatorOptions?.Invoke(key) ?? new SimulatorOptions { Port = 0, ApiKey = key, Speed = 60 };
+        // Real-time clock so every timestamp the UI shows agrees with the wall clock; batches the user submits in the
+        // demo still end in seconds because their processing time is short, not because time runs fast.
+        var simOptions = simulatorOptions?.Invoke(key) ?? new SimulatorOptions
+        {
+            Port = 0, ApiKey = key, Speed = 1,
+            CreatedBatchDuration = TimeSpan.FromSeconds(20), CancelDelay = TimeSpan.FromSeconds(5),
+        };
         var server = await SimulatorServer.StartAsync(simOptions, ct).ConfigureAwait(false);
         try
         {
