@@ -1,3 +1,4 @@
+using BatchTui.Tests.Support;
 using System.Runtime.CompilerServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -7,13 +8,6 @@ using Terminal.Gui.Time;
 
 namespace BatchTui.Tests.Results;
 
-internal static class ResultsTestEnvironment
-{
-    // Headless: the ANSI driver must never touch a real tty under dotnet test.
-    [ModuleInitializer]
-    internal static void DisableRealTerminal() => Environment.SetEnvironmentVariable("DisableRealDriverIO", "1");
-}
-
 /// <summary>Terminal.Gui keeps some process-wide state (themes, bindings): these tests run one at a time.</summary>
 [CollectionDefinition("Results UI", DisableParallelization = true)]
 public sealed class ResultsUiCollection;
@@ -21,6 +15,8 @@ public sealed class ResultsUiCollection;
 /// <summary>A real Terminal.Gui application on the ANSI driver with no terminal, on virtual time.</summary>
 internal sealed class ResultsHeadless : IDisposable
 {
+    private readonly UiThread _thread = UiThread.Capture();
+
     public VirtualTimeProvider Time { get; } = new();
     public IApplication App { get; }
 
@@ -28,12 +24,13 @@ internal sealed class ResultsHeadless : IDisposable
     {
         App = Application.Create(Time).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
+        _thread.Release();
     }
 
     public string Screen()
     {
         App.LayoutAndDraw(true);
-        return App.Driver!.ToString()!;
+        return _thread.Release(App.Driver!.ToString()!);
     }
 
     public string[] Lines() => Screen().Split(Environment.NewLine)[..^1];
@@ -43,10 +40,28 @@ internal sealed class ResultsHeadless : IDisposable
     {
         if (advance is { } a) Time.Advance(a);
         App.TimedEvents!.RunTimers();
+        _thread.Release();
+    }
+
+    /// <summary>Begins a session on <paramref name="view"/> (does not block) and gives the test its context back.</summary>
+    public SessionToken Begin(IRunnable view) => _thread.Release(App.Begin(view)!);
+
+    public void End(SessionToken token)
+    {
+        App.End(token);
+        _thread.Release();
     }
 
     /// <summary>Pumps the loop until <paramref name="done"/> holds; the work it waits for runs on other threads.</summary>
-    public async Task PumpUntil(Func<bool> done, string what)
+    /// <remarks>Not async itself: an async method restores its caller's context when it first yields, which would undo
+    /// the release.</remarks>
+    public Task PumpUntil(Func<bool> done, string what)
+    {
+        _thread.Release();
+        return PumpUntilCore(done, what);
+    }
+
+    private async Task PumpUntilCore(Func<bool> done, string what)
     {
         for (int i = 0; i < 2000; i++)
         {
@@ -70,7 +85,11 @@ internal sealed class ResultsHeadless : IDisposable
         Pump();
     }
 
-    public void Dispose() => App.Dispose();
+    public void Dispose()
+    {
+        App.Dispose();
+        _thread.Release();
+    }
 }
 
 /// <summary>Approved-file snapshots: compares with <c>__snapshots__/name.txt</c>; on mismatch writes <c>name.received.txt</c>.</summary>

@@ -20,18 +20,14 @@ namespace BatchTui.Tests.Support;
 public sealed class TuiDriver : IDisposable
 {
     private readonly SessionToken? _token;
+    private readonly UiThread _thread = UiThread.Capture();
 
     private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme)
     {
         Time = time;
         Themes = new ThemeCatalog(theme, noColor: false);
         Themes.Install(null);
-        // Init installs Terminal.Gui's SynchronizationContext on this thread; a test's own awaits must not be posted
-        // to a UI loop that only runs when the test pumps it, so the test's context is put back.
-        SynchronizationContext? testContext = SynchronizationContext.Current;
         App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
-        SyncContextAfterInit = SynchronizationContext.Current?.GetType().Name;
-        SynchronizationContext.SetSynchronizationContext(testContext);
         App.Driver!.SetScreenSize(cols, rows);
         Themes.Apply(Themes.Current, App.Driver);
         (Shell, Pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories);
@@ -48,8 +44,6 @@ public sealed class TuiDriver : IDisposable
         new(api, time, cols, rows, readOnly, pageSize, factories, theme);
 
     public IApplication App { get; }
-    /// <summary>The context Terminal.Gui installed (diagnostics).</summary>
-    public string? SyncContextAfterInit { get; }
     public AppShell Shell { get; }
     public BatchesPane Pane { get; }
     public FakeTimeProvider Time { get; }
@@ -124,7 +118,7 @@ public sealed class TuiDriver : IDisposable
             if (!Task.WaitAll(pending, TimeSpan.FromSeconds(20))) throw new TimeoutException("background work did not finish in 20 s");
         }
         App.LayoutAndDraw();
-        return this;
+        return _thread.Release(this);
     }
 
     private bool HasDueTimers()
@@ -138,7 +132,7 @@ public sealed class TuiDriver : IDisposable
     public string Screen()
     {
         App.LayoutAndDraw(true);
-        return App.Driver!.ToString()!;
+        return _thread.Release(App.Driver!.ToString()!);
     }
 
     public string[] Lines() => Screen().Split(Environment.NewLine)[..^1];
@@ -196,5 +190,6 @@ public sealed class TuiDriver : IDisposable
         Shell.Dispose();
         App.Dispose();
         ThemeCatalog.Uninstall();
+        _thread.Release();
     }
 }

@@ -17,11 +17,14 @@ internal sealed class MultilineField : View
         CanFocus = true;
         _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2 };
         _text.ContentsChanged += (_, _) => Changed?.Invoke();
+        _text.UnwrappedCursorPositionChanged += (_, _) => CaretMoved?.Invoke();
         Add(_text);
     }
 
     /// <summary>Raised whenever the user types, pastes or deletes.</summary>
     public event Action? Changed;
+    /// <summary>The caret moved (typing, arrows, or a jump to an error).</summary>
+    public event Action? CaretMoved;
 
     public string Value
     {

@@ -21,6 +21,7 @@ internal sealed class RawEditor : View
             UpdatePosition();
             Changed?.Invoke();
         };
+        Text.CaretMoved += UpdatePosition;
         Add(hint, _position, Text);
     }
 

@@ -12,6 +12,8 @@ namespace BatchTui.Tui.Rendering;
 public static class BatchDetailRenderer
 {
     private const int LabelWidth = 11;
+    // The per-kind rows are indented under "requests": "  processing " needs more room than a field label.
+    private static readonly int CountLabelWidth = CountBar.Kinds.Max(k => k.Name.Length) + 3;
 
     public static IReadOnlyList<StyledLine> Lines(MessageBatch b, DateTimeOffset now, TimeZoneInfo zone, int width, bool compact)
     {
@@ -29,7 +31,7 @@ public static class BatchDetailRenderer
 
         long total = b.Counts.Total;
         long[] values = CountBar.Values(b.Counts);
-        int barWidth = Math.Clamp(width - LabelWidth - 22, 4, 40);
+        int barWidth = Math.Clamp(width - (compact ? LabelWidth : CountLabelWidth) - 22, 4, 40);
         if (compact)
         {
             lines.Add(Row("requests", [.. CountBar.Spans(b.Counts, barWidth), new Span($" {total:N0} total")]));
@@ -47,7 +49,7 @@ public static class BatchDetailRenderer
             for (int i = 0; i < values.Length; i++)
             {
                 lines.Add(new LineBuilder()
-                    .Add(Pad("  " + CountBar.Kinds[i].Name), CountBar.Kinds[i].Tone)
+                    .Add(("  " + CountBar.Kinds[i].Name).PadRight(CountLabelWidth), CountBar.Kinds[i].Tone)
                     .Add(CountBar.Single(values[i], total, barWidth, i))
                     .Add(" ").Cell(values[i].ToString("N0", CultureInfo.InvariantCulture), 9, right: true)
                     .Add(" ").Cell(CountBar.Percent(values[i], total), 6, Tone.Dim, right: true)
@@ -57,7 +59,12 @@ public static class BatchDetailRenderer
 
         lines.Add(b.ResultsUrl is { } url ? Row("results", new Span(url, Tone.Accent)) : Row("results", new Span("—", Tone.Dim)));
         if (BatchActionRules.WhyNoResults(b) is { } why)
-            lines.Add(Row("", new Span(b.ArchivedAt is not null ? "⚠ " + why : "… " + why, b.ArchivedAt is not null ? Tone.Warning : Tone.Dim)));
+        {
+            // Wrapped, not cut: the reason is the point of the line.
+            bool archived = b.ArchivedAt is not null;
+            foreach (string part in TextWrap.Wrap((archived ? "⚠ " : "… ") + why, Math.Max(10, width - LabelWidth)))
+                lines.Add(Row("", new Span(part, archived ? Tone.Warning : Tone.Dim)));
+        }
         return lines;
     }
 

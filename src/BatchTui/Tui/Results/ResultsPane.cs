@@ -108,7 +108,7 @@ public sealed class ResultsPane : IPane, IDisposable
             {
                 pane.Post(() =>
                 {
-                    pane._status = $"download failed: {e.Message} — press R to retry";
+                    pane._status = $"download failed (press R to retry): {e.Message}"; // the key first: a long message is cut at the edge
                     pane._shell.FlashError(e);
                     pane._ready.TrySetResult();
                 });

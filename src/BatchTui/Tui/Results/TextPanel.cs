@@ -1,3 +1,4 @@
+using BatchTui.Tui.Rendering;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
@@ -42,31 +43,8 @@ public sealed class TextPanel : View
         int w = Math.Max(1, Viewport.Width);
         if (w == _wrapWidth) return _lines;
         _wrapWidth = w;
-        _lines = Wrap(_text, w);
+        _lines = TextWrap.Wrap(_text, w);
         return _lines;
-    }
-
-    /// <summary>Splits on newlines and wraps at word boundaries (hard-cuts words longer than the width).</summary>
-    public static List<string> Wrap(string text, int width)
-    {
-        var lines = new List<string>();
-        // A very long text (a 10 MB line) is shown up to a bound; the rest is one scroll of "…" away from a raw export.
-        const int MaxLines = 20_000;
-        foreach (string raw in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            string line = raw.Replace('\t', ' ');
-            while (line.Length > width)
-            {
-                int cut = line.LastIndexOf(' ', width - 1, Math.Min(width, line.Length));
-                if (cut <= 0) cut = width;
-                lines.Add(line[..cut]);
-                line = line[cut..].TrimStart(' ');
-                if (lines.Count >= MaxLines) { lines.Add("… (cut here; export the row to read all of it)"); return lines; }
-            }
-            lines.Add(line);
-            if (lines.Count >= MaxLines) { lines.Add("… (cut here; export the row to read all of it)"); return lines; }
-        }
-        return lines;
     }
 
     protected override bool OnDrawingContent(DrawContext? context)

@@ -1,0 +1,130 @@
+using BatchTui.Core.Api;
+using BatchTui.Core.Results.Store;
+using BatchTui.Simulator;
+using BatchTui.Tui.Results;
+using Microsoft.Extensions.Time.Testing;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+
+namespace BatchTui.Tests.Results;
+
+/// <summary>The browser opened for a batch of the simulator over loopback HTTP: download, cache, offline reopen.</summary>
+[Collection("Results UI")]
+public class ResultsPaneBatchTests
+{
+    private const string Key = "sk-ant-results-ui-test-0123456789";
+
+    private static async Task<(SimulatorServer Server, AnthropicBatchesApi Api)> StartAsync()
+    {
+        var server = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            Port = 0,
+            ApiKey = Key,
+            Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero)),
+            IncludeLargeBatch = false,
+        });
+        var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = server.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });
+        return (server, api);
+    }
+
+    private static async Task<MessageBatch> EndedBatch(IBatchesApi api)
+    {
+        var all = new List<MessageBatch>();
+        string? after = null;
+        while (true)
+        {
+            BatchPage page = await api.ListAsync(new PageRequest(100, AfterId: after));
+            all.AddRange(page.Data);
+            if (!page.HasMore) break;
+            after = page.LastId;
+        }
+        return all.Where(b => b.ResultsAvailable && b.Counts.Total >= 20).OrderBy(b => b.Counts.Total).First();
+    }
+
+    [Fact]
+    public async Task Downloads_then_browses_and_reopens_from_the_cache_after_the_server_is_gone()
+    {
+        using var dir = new TempFolder();
+        var store = new ResultsStore(dir.Path);
+        MessageBatch batch;
+        var (server, api) = await StartAsync();
+        await using (server)
+        using (api)
+        {
+            batch = await EndedBatch(api);
+            using var h = new ResultsHeadless(120, 30);
+            using var shell = new StandaloneShell(h.App);
+            ResultsPane pane = ResultsPane.ForBatch(shell, api, batch, store);
+            shell.Push(pane);
+            SessionToken token = h.Begin(shell);
+            Assert.Contains($"downloading the results of {batch.Id}", h.Screen());
+            await h.PumpUntil(() => pane.Ready.IsCompleted, "downloaded and indexed");
+            string screen = h.Screen();
+            Assert.Contains($"results {batch.Id} │ {batch.Counts.Total:N0} results:", screen);
+            Assert.Contains($"{batch.Counts.Succeeded:N0} succeeded", screen);
+            Assert.Contains($"indexed {batch.Counts.Total:N0} rows", screen);
+            Assert.DoesNotContain("⚠", screen); // the counts agree with the batch
+            Assert.True(store.IsCached(batch.Id));
+            h.End(token);
+        }
+        // The simulator is gone: the cached file opens with no call, marked as cached.
+        using (var h = new ResultsHeadless(120, 30))
+        using (var shell = new StandaloneShell(h.App))
+        {
+            ResultsPane pane = ResultsPane.ForBatch(shell, new NoApi(), batch, store);
+            shell.Push(pane);
+            SessionToken token = h.Begin(shell);
+            await h.PumpUntil(() => pane.Ready.IsCompleted, "opened from cache");
+            string screen = h.Screen();
+            Assert.Contains("cached ", screen);
+            Assert.Contains("(readable offline)", screen);
+            Assert.Contains($"{batch.Counts.Total:N0} results", screen);
+            h.End(token);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_download_says_so_caches_nothing_and_R_retries()
+    {
+        using var dir = new TempFolder();
+        var store = new ResultsStore(dir.Path);
+        var (server, api) = await StartAsync();
+        await using (server)
+        using (api)
+        {
+            MessageBatch batch = await EndedBatch(api);
+            server.Chaos.TruncateNextResults(1);
+            using var h = new ResultsHeadless(120, 30);
+            using var shell = new StandaloneShell(h.App);
+            ResultsPane pane = ResultsPane.ForBatch(shell, api, batch, store);
+            shell.Push(pane);
+            SessionToken token = h.Begin(shell);
+            await h.PumpUntil(() => pane.Ready.IsCompleted, "download failed");
+            Assert.Contains("download failed (press R to retry):", h.Screen());
+            Assert.StartsWith("error: the download of", shell.LastFlash);
+            Assert.False(store.IsCached(batch.Id));
+            Assert.Empty(Directory.GetFiles(dir.Path));
+
+            h.Press(Terminal.Gui.Input.Key.R.WithShift);
+            var retry = (ResultsPane)shell.Top!;
+            Assert.NotSame(pane, retry);
+            await h.PumpUntil(() => retry.Ready.IsCompleted, "retry done");
+            Assert.Contains($"indexed {batch.Counts.Total:N0} rows", h.Screen());
+            Assert.True(store.IsCached(batch.Id));
+            h.End(token);
+        }
+    }
+
+    private sealed class NoApi : IBatchesApi
+    {
+        public Uri BaseUrl => new("http://127.0.0.1:9");
+        private static Exception Fail() => new InvalidOperationException("no call expected");
+        public Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default) => throw Fail();
+        public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) => throw Fail();
+        public Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default) => throw Fail();
+        public Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default) => throw Fail();
+        public Task<string> DeleteAsync(string batchId, CancellationToken ct = default) => throw Fail();
+        public Task<Stream> OpenResultsAsync(string batchId, CancellationToken ct = default) => throw Fail();
+        public IAsyncEnumerable<ReadOnlyMemory<byte>> ResultLinesAsync(string batchId, CancellationToken ct = default) => throw Fail();
+    }
+}

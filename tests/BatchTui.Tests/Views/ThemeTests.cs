@@ -1,0 +1,94 @@
+using BatchTui.Core.Api;
+using BatchTui.Tests.Support;
+using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Themes;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace BatchTui.Tests.Views;
+
+/// <summary>The shipped themes load, switch live, and keep every status distinguishable on screen.</summary>
+public class ThemeTests
+{
+    [Fact]
+    public void Every_theme_file_is_embedded_loads_without_errors_and_defines_every_tone()
+    {
+        try
+        {
+            new ThemeCatalog("dark", noColor: false).Install(null);
+            Assert.Empty(TuiJsonErrors.GetErrors());
+            foreach (string name in ThemeCatalog.Names)
+            {
+                Assert.Contains(ThemeCatalog.TuiName(name), ThemeManager.GetThemeNames());
+                ThemeManager.Theme = ThemeCatalog.TuiName(name);
+                foreach (Tone tone in Enum.GetValues<Tone>().Where(t => t != Tone.Normal))
+                    Assert.True(SchemeManager.TryGetScheme("Tone" + tone, out _), $"{name} lacks Tone{tone}");
+            }
+        }
+        finally
+        {
+            ThemeCatalog.Uninstall();
+        }
+    }
+
+    [Theory]
+    [InlineData("Dark", "dark")]
+    [InlineData("hc", "high-contrast")]
+    [InlineData("16-colour", "mono")]
+    [InlineData("nonsense", null)]
+    public void Theme_names_are_forgiving(string typed, string? expected) => Assert.Equal(expected, ThemeCatalog.Normalize(typed));
+
+    [Fact]
+    public void No_color_picks_mono_unless_a_theme_was_asked_for()
+    {
+        Assert.Equal("mono", new ThemeCatalog(null, noColor: true).Current);
+        Assert.Equal("light", new ThemeCatalog("light", noColor: true).Current);
+        Assert.Equal("dark", new ThemeCatalog(null, noColor: false).Current);
+    }
+
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("light")]
+    [InlineData("high-contrast")]
+    [InlineData("mono")]
+    public async Task Statuses_look_different_in_every_theme(string theme)
+    {
+        await using World w = await World.StartAsync();
+        using var t = TuiDriver.Start(w.Api, w.Time, theme: theme);
+        t.Press("j"); // the first row is selected; compare unselected rows
+        var seen = new Dictionary<BatchStatus, Attribute>();
+        foreach (BatchStatus status in new[] { BatchStatus.InProgress, BatchStatus.Canceling, BatchStatus.Ended })
+        {
+            int index = t.Pane.Model.State.Visible.ToList().FindIndex(1, b => b.Status == status);
+            if (index < 0) continue;
+            seen[status] = StatusCellAttribute(t, index);
+        }
+        Assert.True(seen.Count >= 2, "the world should have batches in at least two states on the first page");
+        Assert.Equal(seen.Count, seen.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Shift_t_switches_the_theme_live()
+    {
+        await using World w = await World.StartAsync();
+        using var t = TuiDriver.Start(w.Api, w.Time, theme: "dark");
+        Attribute before = StatusCellAttribute(t, 1);
+        t.Press("T").ExpectFlash("theme: light");
+        Assert.Equal("light", t.Themes.Current);
+        Assert.NotEqual(before, StatusCellAttribute(t, 1));
+        t.Press("TTT").ExpectFlash("theme: dark");
+    }
+
+    // The attribute of the first cell of the status column on the given visible row (header is row 2).
+    private static Attribute StatusCellAttribute(TuiDriver t, int index)
+    {
+        t.Screen();
+        string[] lines = t.Lines();
+        int row = 3 + index;
+        var renderer = new BatchRowRenderer(t.Pane.List.Viewport.Width);
+        int col = 1 + BatchRowRenderer.UnselectedMarker.Length + renderer.IdWidth + 1;
+        Assert.True(lines[row].Length > col + 3, $"row {row} is too short: {lines[row]}");
+        return t.App.Driver!.Contents![row, col].Attribute!.Value;
+    }
+}
