@@ -333,16 +333,13 @@ public sealed class AppShell : Runnable, IShell
     private StyledLine HeaderLine(int width)
     {
         DateTimeOffset now = _time.GetUtcNow();
-        var left = new LineBuilder()
-            .Add(" BatchTui ", Tone.Accent)
-            .Add(" profile ", Tone.Dim).Add(Info.ProfileName)
-            .Add("  ").Add(Info.BaseUrl.ToString().TrimEnd('/'));
-        if (Info.IsSimulator) left.Add(" [simulator]", Tone.Warning);
-        if (ReadOnly) left.Add("  [read-only]", Tone.Warning);
         string refresh = Busy ? "⟳ loading…" : RefreshText?.Invoke() ?? "";
         string clock = TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss") + (Zone == TimeZoneInfo.Utc ? " UTC " : " ");
+        // On a narrow terminal the labels go before the refresh state does: it tells the user whether data is live.
+        LineBuilder left = HeaderLeft(compact: false);
+        if (refresh.Length > 0 && width - left.Length - clock.Length < refresh.Length + 2) left = HeaderLeft(compact: true);
         int room = width - left.Length - clock.Length;
-        if (refresh.Length > 0 && room > refresh.Length + 2)
+        if (refresh.Length > 0 && room >= refresh.Length + 2)
         {
             left.Add(new string(' ', room - refresh.Length - 2)).Add(refresh, Tone.Dim).Add("  ");
         }
@@ -350,22 +347,42 @@ public sealed class AppShell : Runnable, IShell
         return left.Add(clock, Tone.Dim).Build();
     }
 
+    private LineBuilder HeaderLeft(bool compact)
+    {
+        string url = Info.BaseUrl.ToString().TrimEnd('/');
+        if (compact) url = url.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
+        var left = new LineBuilder().Add(" BatchTui ", Tone.Accent);
+        if (!compact) left.Add(" profile ", Tone.Dim);
+        else left.Add(" ");
+        left.Add(Info.ProfileName).Add("  ").Add(url);
+        if (Info.IsSimulator) left.Add(" [simulator]", Tone.Warning);
+        if (ReadOnly) left.Add(compact ? " [read-only]" : "  [read-only]", Tone.Warning);
+        return left;
+    }
+
     private StyledLine FlashLine(int width) =>
         _flash is { } f && f.ShownAt(_time.GetUtcNow()) ? f.Render() : StyledLine.Empty;
 
     private StyledLine HintLine(int width)
     {
+        // The way out and the way to help always show; the pane's own hints get the room that is left, in order.
+        var tail = new LineBuilder();
+        AddHints(tail, _global.Actions, int.MaxValue);
+        if (_stack.Count > 1) tail.Add(" ").Add("Esc", Tone.Accent).Add(" back ", Tone.Dim);
         var line = new LineBuilder();
-        IEnumerable<KeyAction> actions = (TopMap?.Actions ?? []).Concat(_global.Actions).Where(a => a.Hint);
-        // Actions sharing a name share a hint: "j/k move".
-        foreach (var group in actions.GroupBy(a => a.Name))
+        AddHints(line, TopMap?.Actions ?? [], width - tail.Length);
+        return line.Add(tail.Build().Spans).Build();
+    }
+
+    // Actions sharing a name share a hint: "j/k move".
+    private static void AddHints(LineBuilder line, IEnumerable<KeyAction> actions, int room)
+    {
+        foreach (var group in actions.Where(a => a.Hint).GroupBy(a => a.Name))
         {
             string keys = string.Join("/", group.Select(a => KeyText.Of(a.Key)).Distinct());
-            if (line.Length + keys.Length + group.Key.Length + 3 > width) break;
+            if (line.Length + keys.Length + group.Key.Length + 3 > room) break;
             line.Add(" ").Add(keys, Tone.Accent).Add(" " + group.Key + " ", Tone.Dim);
         }
-        if (_stack.Count > 1 && line.Length + 9 <= width) line.Add(" ").Add("Esc", Tone.Accent).Add(" back ", Tone.Dim);
-        return line.Build();
     }
 
     /// <summary>The hint line as text (tests, README).</summary>
