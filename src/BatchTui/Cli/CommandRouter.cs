@@ -8,6 +8,7 @@ internal static class CommandRouter
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["--help" or "-h", ..]) return Usage.Print(Console.Out, 0);
         string verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "";
         string[] rest = verb.Length > 0 ? args[1..] : args;
         return verb switch
@@ -17,7 +18,7 @@ internal static class CommandRouter
             "list" => await ListCommand.RunAsync(rest),
             "open" => await OpenCommand.RunAsync(rest),
             "create" => await CreateCommand.RunAsync(rest),
-            "help" or "--help" or "-h" => Usage.Print(Console.Out, 0),
+            "help" => Usage.Print(Console.Out, 0),
             _ => Usage.Print(Console.Error, 2, $"unknown command '{verb}'"),
         };
     }

@@ -127,7 +127,8 @@ public class BatchListScreenTests
         t.ExpectHeader("[read-only]").ExpectNoLine("c cancel").ExpectNoLine("d delete").ExpectNoLine("n new");
         MessageBatch running = t.Pane.Model.State.Visible.First(b => b.Status == BatchStatus.InProgress);
         SelectId(t, running.Id);
-        t.Press("c").Press("d").Press("n");
+        t.Press("c").ExpectFlash("read-only: \"cancel\" is turned off (started with --read-only)");
+        t.Press("d").Press("n");
         Assert.False(t.Shell.ConfirmOpen);
         Assert.Equal(BatchStatus.InProgress, (await w.Api.GetAsync(running.Id)).Status);
         t.Press("?").ExpectLine("read-only mode: cancel, delete and new are not available").ExpectNoLine("cancel the batch");

@@ -304,6 +304,11 @@ public sealed class AppShell : Runnable, IShell
     {
         if (TopMap?.TryHandle(key) == true) return true;
         if (_global.TryHandle(key)) return true;
+        if (TopMap?.BlockedBy(key) is { } blocked)
+        {
+            FlashProblem($"read-only: \"{blocked.Name}\" is turned off (started with --read-only)");
+            return true;
+        }
         if (key == Key.Esc)
         {
             Pop();

@@ -7,10 +7,17 @@ public sealed class KeyMap
 {
     public KeyMap(IEnumerable<KeyAction> actions, bool readOnly)
     {
-        Actions = actions.Where(a => !(readOnly && a.Dangerous)).ToList();
+        List<KeyAction> all = actions.ToList();
+        Actions = all.Where(a => !(readOnly && a.Dangerous)).ToList();
+        Blocked = all.Where(a => readOnly && a.Dangerous).ToList();
     }
 
     public IReadOnlyList<KeyAction> Actions { get; }
+
+    /// <summary>The dangerous actions read-only mode took away: their keys say so instead of doing nothing.</summary>
+    public IReadOnlyList<KeyAction> Blocked { get; }
+
+    public KeyAction? BlockedBy(Key key) => Blocked.FirstOrDefault(a => a.Key == key);
 
     /// <summary>Runs the action bound to <paramref name="key"/>; false when none is.</summary>
     public bool TryHandle(Key key)
