@@ -187,6 +187,19 @@ public class BatchListScreenTests
     }
 
     [Fact]
+    public async Task A_failed_first_load_says_so_and_r_loads_the_list()
+    {
+        await using World w = await World.StartAsync();
+        w.Sim.Chaos.FailNext(1, 529);
+        using var t = TuiDriver.Start(w.Api, w.Time);
+        t.ExpectLine("could not load the batches (529 overloaded_error): r tries again")
+         .ExpectFlash("529 overloaded_error")
+         .ExpectNoLine("no batches yet");
+        MessageBatch newest = (await w.AllBatchesAsync())[0];
+        t.Press("r").ExpectSelected(newest.Id);
+    }
+
+    [Fact]
     public async Task Results_and_editor_hooks_say_when_they_are_not_available()
     {
         await using World w = await World.StartAsync();

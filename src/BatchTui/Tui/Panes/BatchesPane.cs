@@ -85,10 +85,16 @@ public sealed class BatchesPane : IPane, IDisposable
             try
             {
                 await Model.LoadNewestAsync(ct).ConfigureAwait(false);
+                _shell.Post(() => List.EmptyText = "no batches yet: n creates one");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An empty list after a failure is not "no batches": say what happened and how to try again.
+                _shell.Post(() => List.EmptyText = $"could not load the batches ({(e is BatchApiException be ? $"{be.Status?.ToString() ?? "no response"} {be.ErrorType}" : e.GetType().Name)}): r tries again");
+                throw;
             }
             finally
             {
-                _shell.Post(() => List.EmptyText = "no batches yet: n creates one");
                 Refresher.Start();
             }
         });
