@@ -94,6 +94,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
     {
         RequireId(batchId);
         HttpResponse? response = null;
+        LastResponse note = LastResponse.Begin();
         try
         {
             response = await _endpoints.Results(batchId, ct).ConfigureAwait(false);
@@ -108,7 +109,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         catch (Exception e)
         {
             response?.Dispose();
-            throw ErrorMapper.Map(e, _key);
+            throw ErrorMapper.Map(e, _key, note.RetryAfter);
         }
     }
 
@@ -124,6 +125,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
     private async Task<T> JsonCall<T>(Func<CancellationToken, Task<HttpResponse>> send, Func<JsonElement, T> map,
         CancellationToken ct)
     {
+        LastResponse note = LastResponse.Begin();
         try
         {
             using HttpResponse response = await send(ct).ConfigureAwait(false);
@@ -145,7 +147,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         }
         catch (Exception e) when (e is not BatchApiException)
         {
-            throw ErrorMapper.Map(e, _key);
+            throw ErrorMapper.Map(e, _key, note.RetryAfter);
         }
     }
 

@@ -6,10 +6,11 @@ namespace BatchTui.Core.Api;
 /// <summary>Turns whatever the SDK or the socket threw into the one <see cref="BatchApiException"/>.</summary>
 internal static class ErrorMapper
 {
-    public static BatchApiException Map(Exception e, ApiKey? key) => Scrub(e switch
+    /// <param name="retryAfter">The final response's <c>retry-after</c> (see <see cref="LastResponse"/>), for HTTP errors.</param>
+    public static BatchApiException Map(Exception e, ApiKey? key, TimeSpan? retryAfter = null) => Scrub(e switch
     {
         BatchApiException b => b,
-        AnthropicApiException api => FromResponse((int)api.StatusCode, api.ResponseBody, api.RequestID, api),
+        AnthropicApiException api => FromResponse((int)api.StatusCode, api.ResponseBody, api.RequestID, api, retryAfter),
         AnthropicIOException io => new BatchApiException(null, "connection_error",
             io.InnerException is HttpRequestException h ? RetryHandler.ConnectionProblem(h) : io.Message, null, io),
         HttpRequestException h => new BatchApiException(null, "connection_error", RetryHandler.ConnectionProblem(h), null, h),
@@ -25,7 +26,8 @@ internal static class ErrorMapper
     /// An HTTP error: the API's envelope <c>{"type":"error","error":{"type","message"},"request_id"}</c> when the body
     /// is one, else a type derived from the status and the start of whatever body came (a proxy's HTML page, say).
     /// </summary>
-    public static BatchApiException FromResponse(int status, string? body, string? requestIdHeader, Exception? inner)
+    public static BatchApiException FromResponse(int status, string? body, string? requestIdHeader, Exception? inner,
+        TimeSpan? retryAfter = null)
     {
         string? type = null, message = null, bodyRequestId = null;
         try
@@ -45,7 +47,7 @@ internal static class ErrorMapper
 
         message ??= string.IsNullOrWhiteSpace(body) ? $"HTTP {status} with an empty body" : Snippet(body);
         return new BatchApiException(status, type ?? TypeForStatus(status), message,
-            string.IsNullOrEmpty(requestIdHeader) ? bodyRequestId : requestIdHeader, inner);
+            string.IsNullOrEmpty(requestIdHeader) ? bodyRequestId : requestIdHeader, inner) { RetryAfter = retryAfter };
     }
 
     public static string TypeForStatus(int status) => status switch
@@ -75,5 +77,5 @@ internal static class ErrorMapper
     private static BatchApiException Scrub(BatchApiException e, ApiKey? key) =>
         key is null || !e.Message.Contains(key.Reveal(), StringComparison.Ordinal)
             ? e
-            : new BatchApiException(e.Status, e.ErrorType, key.Scrub(e.ApiMessage), e.RequestId, null);
+            : new BatchApiException(e.Status, e.ErrorType, key.Scrub(e.ApiMessage), e.RequestId, null) { RetryAfter = e.RetryAfter };
 }

@@ -59,17 +59,17 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
                 }
             }
 
+            TimeSpan? asked = response is null ? null : RetryPolicy.RetryAfter(response.Headers, settings.Time.GetUtcNow());
             if (!retryable || retry >= settings.MaxRetries)
             {
                 if (failure is not null) throw failure;
-                return response!;
+                return Final(response!, asked);
             }
 
             TimeSpan delay;
             if (response is not null)
             {
-                TimeSpan? asked = RetryPolicy.RetryAfter(response.Headers, settings.Time.GetUtcNow());
-                if (asked > RetryPolicy.MaxHonouredRetryAfter) return response; // surface it rather than hang
+                if (asked > RetryPolicy.MaxHonouredRetryAfter) return Final(response, asked); // surface it rather than hang
                 delay = asked ?? RetryPolicy.Backoff(retry + 1, settings.Jitter());
             }
             else
@@ -85,6 +85,13 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
                 status, reason, delay));
             await (settings.Delay?.Invoke(delay, ct) ?? Task.Delay(delay, settings.Time, ct)).ConfigureAwait(false);
         }
+    }
+
+    // The answer handed back to the SDK: an error's retry-after goes to the caller (the SDK's exception drops it).
+    private static HttpResponseMessage Final(HttpResponseMessage response, TimeSpan? retryAfter)
+    {
+        if (LastResponse.Current is { } note) note.RetryAfter = response.IsSuccessStatusCode ? null : retryAfter;
+        return response;
     }
 
     private static bool IsIdempotent(HttpMethod m) => m == HttpMethod.Get || m == HttpMethod.Delete || m == HttpMethod.Head;

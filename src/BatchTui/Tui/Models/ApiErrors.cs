@@ -8,7 +8,7 @@ public static class ApiErrors
     public static int? StatusOf(Exception? e) => e is BatchApiException be ? be.Status : null;
 
     /// <summary>The server's <c>retry-after</c>, when the error carries one.</summary>
-    public static TimeSpan? RetryAfterOf(Exception? e) => null; // RETRY-AFTER HOOK: wired to BatchApiException.RetryAfter once core lands
+    public static TimeSpan? RetryAfterOf(Exception? e) => e is BatchApiException be ? be.RetryAfter : null;
 
     /// <summary>
     /// One line: <c>429 rate_limit_error: Too many requests · request-id req_01…</c>; for non-API errors the type
