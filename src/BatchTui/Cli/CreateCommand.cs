@@ -1,11 +1,97 @@
+using BatchTui.Core.Config;
+using BatchTui.Core.State;
+using BatchTui.Hosting;
+using BatchTui.Simulator;
+
 namespace BatchTui.Cli;
 
-// Placeholder until its issue lands: the command's owner replaces this file.
+/// <summary>
+/// <c>batchtui create FILE [--yes]</c>: parses the config like every command, opens the connection (the demo
+/// simulator when there is no key), then hands over to <see cref="CreateFlow"/>. Exit codes are CreateFlow's.
+/// </summary>
 internal static class CreateCommand
 {
-    public static Task<int> RunAsync(string[] args)
+    private const string Help = """
+        usage: batchtui create FILE [--yes] [config flags]
+
+          FILE     the requests: JSONL ({"custom_id": ..., "params": {...}} per line), a {"requests": [...]} body or an array
+          --yes    send without asking (needed when stdin is not a terminal)
+
+        Validates every request first and sends nothing if any is invalid; prints the preview (count, models, size),
+        asks for confirmation on a terminal, submits, journals the requests (for retry failed) and prints the new id
+        on stdout. Exit codes: 0 created, 1 invalid, 2 usage, 3 the API refused, 4 not confirmed.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("batchtui: 'Create' is not built yet");
-        return Task.FromResult(1);
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(args, CliConsole.Process, ConfigLoader.ProcessEnvironment(), null, null, cts.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    internal static async Task<int> RunAsync(string[] args, CliConsole console, IReadOnlyDictionary<string, string?> env,
+        string? configPath, Func<string, SimulatorOptions>? simulator, CancellationToken ct)
+    {
+        BatchTuiOptions options;
+        string? file = null;
+        bool yes = false;
+        try
+        {
+            var loaded = ConfigLoader.Load(args, env, configPath);
+            options = loaded.Options;
+            foreach (string arg in loaded.Rest)
+            {
+                switch (arg)
+                {
+                    case "--yes" or "-y": yes = true; break;
+                    case "-h" or "--help":
+                        console.Out.WriteLine(Help);
+                        console.Out.WriteLine("config flags:");
+                        foreach (string line in ConfigLoader.FlagHelp()) console.Out.WriteLine("  " + line);
+                        return 0;
+                    case var flag when flag.StartsWith('-'):
+                        throw new ConfigException($"unknown argument '{flag}' (see batchtui create --help)");
+                    default:
+                        if (file is not null) throw new ConfigException($"one file at a time ('{file}', then '{arg}')");
+                        file = arg;
+                        break;
+                }
+            }
+            if (file is null) throw new ConfigException("which file? usage: batchtui create FILE [--yes]");
+            if (options.ReadOnly) throw new ConfigException("read-only mode (--read-only or readOnly in the config): nothing is created");
+        }
+        catch (ConfigException e)
+        {
+            console.Err.WriteLine($"batchtui create: {e.Message}");
+            return CreateFlow.Usage;
+        }
+
+        try
+        {
+            await using var connection = await ApiConnection.OpenAsync(options, simulator, ct);
+            string target = connection.IsSimulator
+                ? "the built-in simulator (demo mode: the batch lives only as long as this command)"
+                : $"{connection.BaseUrl} (profile {connection.ProfileName})";
+            string stateDir = StateDirectory.Resolve(k => env.TryGetValue(k, out string? v) ? v : null);
+            var journal = new SubmissionJournal(StateDirectory.Journal(stateDir), TimeProvider.System);
+            return await new CreateFlow(connection.Api, journal, console).RunAsync(file, yes, target, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            console.Err.WriteLine("batchtui create: canceled; if the request had already gone out, check `batchtui list`");
+            return 130;
+        }
     }
 }
