@@ -64,7 +64,8 @@ internal static class TuiCommand
             var results = new ResultsStore();
             var editorStores = EditorStores.Default();
             var panes = new PaneFactories(
-                Results: (shell, api, batch) => ResultsPane.ForBatch(shell, api, batch, results),
+                Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,
+                    retryFailed: (id, failed) => RetryFailed.Open(shell, api, editorStores, id, failed, created)),
                 Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created));
             return TuiApp.Run(connection.Api, info, tui, panes);
         }

@@ -74,6 +74,22 @@ public sealed class TuiDriver : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Settles until <paramref name="done"/> holds, for work the shell does not track (the editor's HTTP, a results
+    /// download): a real loopback round trip, so this polls, up to a bound, and fails with the screen.
+    /// </summary>
+    public TuiDriver Until(Func<bool> done, string what)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Settle();
+            if (done()) return this;
+            Thread.Sleep(5);
+        }
+        throw new TimeoutException($"never happened: {what}; screen:\n{Screen()}");
+    }
+
     public TuiDriver Click(int col, int row)
     {
         App.InjectSequence(InputInjectionExtensions.LeftButtonClick(new System.Drawing.Point(col, row)));

@@ -495,14 +495,12 @@ public sealed class RequestEditorPane : IPane
             return;
         }
         CheckedRequests requests = c.Requests!;
-        string preview = string.Join("\n", requests.Preview.Lines.Append($"to:       {_api.BaseUrl}"));
-        int? choice = MessageBox.Query(_app, "Create this batch?", preview, "Create", "Cancel");
-        if (choice != 0)
-        {
-            _shell.Flash("not sent");
-            return;
-        }
+        _shell.Confirm("Create this batch?", [.. requests.Preview.Lines, $"to:       {_api.BaseUrl}"], () => Send(content, requests));
+    }
 
+    private void Send(EditorContent content, CheckedRequests requests)
+    {
+        if (_submitting || _closed) return;
         _submitting = true;
         ShowStatus();
         BatchCreateRequest body = requests.ToCreateRequest();

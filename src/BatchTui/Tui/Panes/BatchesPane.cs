@@ -156,18 +156,21 @@ public sealed class BatchesPane : IPane, IDisposable
         if (Selected is not { } b) return;
         if (BatchActionRules.WhyNoResults(b) is { } why) { _shell.FlashProblem(why); return; }
         if (_factories.Results is null) { _shell.FlashProblem("results browser not available"); return; }
-        _shell.Push(_factories.Results(_shell, _api, b));
+        _shell.Push(_factories.Results(_shell, _api, b, OnCreated));
     }
 
     private void NewBatch()
     {
         if (_factories.Editor is null) { _shell.FlashProblem("request editor not available"); return; }
-        _shell.Push(_factories.Editor(_shell, _api, created => _shell.Post(() =>
-        {
-            Model.Upsert(created, select: true);
-            _shell.Flash($"created {created.Id}");
-        })));
+        _shell.Push(_factories.Editor(_shell, _api, OnCreated));
     }
+
+    // A batch submitted from a pane this one opened: it shows up selected.
+    private void OnCreated(MessageBatch created) => _shell.Post(() =>
+    {
+        Model.Upsert(created, select: true);
+        _shell.Flash($"created {created.Id}");
+    });
 
     private void Filter()
     {

@@ -7,10 +7,11 @@ namespace BatchTui.Tui.Panes;
 /// PANE HOOKS: how the batch list opens panes other helpers build. TuiCommand fills these in; while one is null the
 /// key flashes "… not available" instead of opening anything.
 /// </summary>
-/// <param name="Results">The results browser for an ended batch (Enter / o).</param>
+/// <param name="Results">The results browser for an ended batch (Enter / o); it calls <c>created</c> with a batch
+/// submitted from it (retry failed) so the list selects it.</param>
 /// <param name="Editor">The request editor (n); it calls <c>created</c> with the new batch so the list selects it.</param>
 public sealed record PaneFactories(
-    Func<IShell, IBatchesApi, MessageBatch, IPane>? Results = null,
+    Func<IShell, IBatchesApi, MessageBatch, Action<MessageBatch>, IPane>? Results = null,
     Func<IShell, IBatchesApi, Action<MessageBatch>, IPane>? Editor = null)
 {
     public static PaneFactories None { get; } = new();

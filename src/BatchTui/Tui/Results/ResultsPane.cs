@@ -77,9 +77,12 @@ public sealed class ResultsPane : IPane, IDisposable
     /// The results of an ended batch: from the cache when there (also after the batch was archived or deleted), else
     /// downloaded now with a progress line. A count mismatch with the batch is shown in the header.
     /// </summary>
-    public static ResultsPane ForBatch(IShell shell, IBatchesApi api, MessageBatch batch, ResultsStore store)
+    /// <param name="retryFailed">What <c>R</c> does once the results are read: given the batch id and the custom_ids
+    /// that errored, expired or were canceled (the editor opens a new batch of them); null = not offered.</param>
+    public static ResultsPane ForBatch(IShell shell, IBatchesApi api, MessageBatch batch, ResultsStore store,
+        Action<string, IReadOnlyList<string>>? retryFailed = null)
     {
-        var pane = new ResultsPane(shell, $"results {batch.Id}", batch);
+        var pane = new ResultsPane(shell, $"results {batch.Id}", batch) { _retryFailed = retryFailed };
         if (store.TryGetCached(batch.Id) is { } cached)
         {
             pane.OpenIndex(cached.Path, cached);
@@ -109,12 +112,12 @@ public sealed class ResultsPane : IPane, IDisposable
                 pane.Post(() =>
                 {
                     pane._status = $"download failed (press R to retry): {e.Message}"; // the key first: a long message is cut at the edge
+                    pane._retryDownload = () => shell.Push(ForBatch(shell, api, batch, store, retryFailed));
                     pane._shell.FlashError(e);
                     pane._ready.TrySetResult();
                 });
             }
         }, CancellationToken.None);
-        pane._retry = () => shell.Push(ForBatch(shell, api, batch, store));
         return pane;
     }
 
@@ -126,7 +129,8 @@ public sealed class ResultsPane : IPane, IDisposable
         return pane;
     }
 
-    private Action? _retry;
+    private Action? _retryDownload;
+    private Action<string, IReadOnlyList<string>>? _retryFailed;
 
     // Progress<T> would post to a SynchronizationContext the UI loop does not have: hand reports to the loop directly.
     private sealed class ProgressOnAnyThread(ResultsPane pane) : IProgress<DownloadProgress>
@@ -135,6 +139,31 @@ public sealed class ResultsPane : IPane, IDisposable
     }
 
     // ---- opening and indexing ----------------------------------------------------------------------------------------
+
+    /// <summary>The custom_ids that errored, expired or were canceled, in file order (the index must be complete).</summary>
+    public IReadOnlyList<string> FailedCustomIds()
+    {
+        if (_model is null) return [];
+        ResultsIndex index = _model.Index;
+        var ids = new List<string>();
+        for (int row = 0; row < index.Count; row++)
+        {
+            ResultEntry e = index[row];
+            if (e.Kind is (ResultKind.Errored or ResultKind.Expired or ResultKind.Canceled) && e.CustomId.Length > 0) ids.Add(e.CustomId);
+        }
+        return ids;
+    }
+
+    // One key, what "retry" means here: the download when it failed, else the requests that failed.
+    private void Retry()
+    {
+        if (_retryDownload is { } again) { again(); return; }
+        if (_batch is null || _retryFailed is null) { _shell.Flash("retry failed needs a batch from the API (this is a local file)"); return; }
+        if (_model is null || !_model.Index.IsComplete) { _shell.Flash("still reading the results: R works once every line is indexed"); return; }
+        IReadOnlyList<string> failed = FailedCustomIds();
+        if (failed.Count == 0) { _shell.Flash($"nothing to retry: no request of {_batch.Id} errored, expired or was canceled"); return; }
+        _retryFailed(_batch.Id, failed);
+    }
 
     private void OpenIndex(string path, CachedResults? cached)
     {
@@ -266,7 +295,7 @@ public sealed class ResultsPane : IPane, IDisposable
         new(Key.G, "top", () => JumpFocused(first: true), Hint: false, Description: "first row / node"),
         new(Key.G.WithShift, "bottom", () => JumpFocused(first: false), Hint: false, Description: "last row / node"),
         new(Key.Tab, "focus", CycleFocus, Hint: false, Description: "move between the list, the tree and the text"),
-        new(Key.R.WithShift, "retry", () => _retry?.Invoke(), Hint: false, Description: "retry a failed download"),
+        new(Key.R.WithShift, "retry", Retry, Hint: _batch is not null, Description: "retry: a new batch of the failed requests (after a failed download: download again)"),
     ];
 
     private void WithModel(Action<ResultsBrowserModel> act)

@@ -1,4 +1,5 @@
 using Terminal.Gui.App;
+using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Shell;
 
@@ -13,4 +14,13 @@ public interface IShell
     void Flash(string message);
     /// <summary>An error in the flash bar: status, error.type, message, request-id for API errors.</summary>
     void FlashError(Exception error);
+
+    /// <summary>
+    /// Asks before a dangerous action; <paramref name="yes"/> runs only on an explicit yes. The app's shell draws its
+    /// own y/n box (the same for every action); a shell without one falls back to a modal message box.
+    /// </summary>
+    void Confirm(string title, IReadOnlyList<string> message, Action yes)
+    {
+        if (MessageBox.Query(App, title, string.Join("\n", message), "Yes", "No") == 0) yes();
+    }
 }

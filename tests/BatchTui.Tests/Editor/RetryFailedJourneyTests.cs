@@ -1,0 +1,92 @@
+using System.Text.Json;
+using BatchTui.Core.Api;
+using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
+using BatchTui.Tests.Results;
+using BatchTui.Tests.Support;
+using BatchTui.Tui.Editor;
+using BatchTui.Tui.Panes;
+using BatchTui.Tui.Results;
+using Terminal.Gui.Input;
+
+namespace BatchTui.Tests.Editor;
+
+/// <summary>
+/// The whole journey in the real app against the simulator: compose → submit → the batch appears selected → it
+/// ends → results → R → the new editor holds exactly the failed custom_ids → submit → the new batch holds them.
+/// </summary>
+public sealed class RetryFailedJourneyTests
+{
+    private const int Requests = 80;
+
+    private static string Jsonl(IEnumerable<string> ids) => string.Join("\n", ids.Select(id =>
+        $$$"""{"custom_id":"{{{id}}}","params":{"model":"claude-haiku-4-5","max_tokens":32,"messages":[{"role":"user","content":"Label item {{{id}}}"}]}}"""));
+
+    private static async Task<List<(string Id, string Type)>> ResultTypes(IBatchesApi api, string batchId)
+    {
+        var rows = new List<(string, string)>();
+        await foreach (ReadOnlyMemory<byte> line in api.ResultLinesAsync(batchId))
+        {
+            using var doc = JsonDocument.Parse(line);
+            rows.Add((doc.RootElement.GetProperty("custom_id").GetString()!, doc.RootElement.GetProperty("result").GetProperty("type").GetString()!));
+        }
+        return rows;
+    }
+
+    [Fact]
+    public async Task Compose_submit_end_browse_and_retry_exactly_the_failed_requests()
+    {
+        using var dir = new TempFolder();
+        await using World w = await World.StartAsync(seedWorld: false);
+        EditorStores stores = EditorStores.At(Path.Combine(dir.Path, "state"), w.Time);
+        var cache = new ResultsStore(Path.Combine(dir.Path, "cache"), w.Time);
+        // Wired as TuiCommand wires them.
+        var panes = new PaneFactories(
+            Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, cache,
+                retryFailed: (id, failed) => RetryFailed.Open(shell, api, stores, id, failed, created)),
+            Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, stores, onSubmitted: created));
+        using var t = TuiDriver.Start(w.Api, w.Time, 120, 40, factories: panes);
+
+        // Compose in the raw editor and submit; the shell's confirmation shows the preview.
+        t.Press("n");
+        var editor = Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        t.Press(Key.F4);
+        editor.Raw.Text.Value = Jsonl(Enumerable.Range(1, Requests).Select(i => $"item-{i:000}"));
+        t.Press(Key.F2).Until(() => editor.WhenIdle().IsCompleted, "validation").ExpectLine($"{Requests} requests");
+        t.Press(Key.S.WithCtrl).ExpectLine("requests: 80").ExpectLine("claude-haiku-4-5 ×80").ExpectLine("[y] yes")
+         .Press("y").Until(() => t.Shell.Top is BatchesPane, "the editor closing after the batch was created");
+        MessageBatch created = (await w.AllBatchesAsync()).Single();
+        t.ExpectSelected(created.Id).ExpectFlash($"created {created.Id}");
+        Assert.True(stores.Journal.Contains(created.Id));
+
+        // It ends (the simulator's batches take 10 minutes on the fake clock); r shows it.
+        w.Time.Advance(TimeSpan.FromMinutes(11));
+        t.Press("r").ExpectLine("status     ended");
+        List<string> failed = (await ResultTypes(w.Api, created.Id)).Where(r => r.Type != "succeeded").Select(r => r.Id).ToList();
+        Assert.NotEmpty(failed); // the simulator errs on about 5% of created requests (seeded)
+
+        // Results, then R: the editor opens on a new batch of exactly the failed requests, for review.
+        t.Press(Key.Enter);
+        var results = Assert.IsType<ResultsPane>(t.Shell.Top);
+        t.Until(() => results.Ready.IsCompleted && results.Model?.Index.IsComplete == true, "results indexed");
+        Assert.Equal(failed.Order(), results.FailedCustomIds().Order());
+        t.Press(Key.R.WithShift);
+        var retry = Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        t.Until(() => retry.WhenIdle().IsCompleted && !retry.NoticeText.StartsWith("looking up", StringComparison.Ordinal), "the retry plan");
+        var retryIds = retry.Raw.Text.Value.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("custom_id").GetString()!).ToList();
+        Assert.Equal(failed.Order(), retryIds.Order());
+
+        // Submit the retry: the new batch is selected in the list and holds exactly those requests.
+        t.Press(Key.S.WithCtrl).ExpectLine($"requests: {failed.Count}")
+         .Press("y").Until(() => t.Shell.Top is not RequestEditorPane, "the retry editor closing");
+        MessageBatch again = (await w.AllBatchesAsync()).First();
+        Assert.NotEqual(created.Id, again.Id);
+        Assert.Equal(failed.Count, again.Counts.Total);
+        Assert.Equal(again.Id, t.Pane.Model.State.SelectedId);
+        JournalEntry? journalled = await stores.Journal.TryLoadAsync(again.Id);
+        Assert.Equal(failed.Order(), journalled!.Requests.Select(r => r.CustomId).Order());
+        w.Time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(failed.Order(), (await ResultTypes(w.Api, again.Id)).Select(r => r.Id).Order());
+    }
+}
