@@ -39,8 +39,19 @@ internal sealed class TmuxApp : IDisposable
         foreach (var (k, v) in vars) { args.Add("-e"); args.Add($"{k}={v}"); }
         // env -u: the tmux server may have been started by a test host that set it.
         args.Add($"env -u DisableRealDriverIO dotnet {Quote(AppDll)} {arguments}; echo \"[exited $?]\"; sleep 600");
-        Tmux(args);
-        return app;
+        // Killing the last session stops the tmux server; a start that races with that shutdown is tried again.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Tmux(args);
+                return app;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("server exited", StringComparison.Ordinal))
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     public string Screen() => Tmux(["capture-pane", "-p", "-t", _session]);
@@ -82,6 +93,15 @@ internal sealed class TmuxApp : IDisposable
         string screen = WaitFor("[exited ");
         string tail = screen[(screen.LastIndexOf("[exited ", StringComparison.Ordinal) + 8)..];
         return int.Parse(tail[..tail.IndexOf(']')]);
+    }
+
+    /// <summary>Kills the app with SIGKILL (no chance to clean up), as a crash or an OOM kill would.</summary>
+    public void KillHard()
+    {
+        int shell = int.Parse(Tmux(["display-message", "-p", "-t", _session, "#{pane_pid}"]).Trim());
+        // The pane runs sh, which runs the app as its child.
+        foreach (string child in File.ReadAllText($"/proc/{shell}/task/{shell}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            Process.GetProcessById(int.Parse(child)).Kill();
     }
 
     public void Dispose()
