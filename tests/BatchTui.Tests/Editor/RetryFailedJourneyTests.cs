@@ -89,4 +89,30 @@ public sealed class RetryFailedJourneyTests
         w.Time.Advance(TimeSpan.FromMinutes(11));
         Assert.Equal(failed.Order(), (await ResultTypes(w.Api, again.Id)).Select(r => r.Id).Order());
     }
+
+    [Fact]
+    public async Task A_refusal_from_the_api_shows_its_message_and_keeps_what_was_typed()
+    {
+        using var dir = new TempFolder();
+        await using World w = await World.StartAsync(seedWorld: false);
+        EditorStores stores = EditorStores.At(Path.Combine(dir.Path, "state"), w.Time);
+        var panes = new PaneFactories(Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, stores, onSubmitted: created));
+        using var t = TuiDriver.Start(w.Api, w.Time, 120, 40, factories: panes);
+        t.Press("n", Key.F4);
+        var editor = Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        string text = Jsonl(["keep-1", "keep-2"]);
+        editor.Raw.Text.Value = text;
+
+        w.Sim.Chaos.FailNext(1, 400);
+        t.Press(Key.S.WithCtrl).Press("y")
+         .Until(() => editor.WhenIdle().IsCompleted && editor.ProblemLines.Count > 0, "the refusal");
+        t.ExpectLine("not sent: 400 invalid_request_error").ExpectLine("nothing was lost");
+        Assert.Same(editor, t.Shell.Top);
+        Assert.Equal(text, editor.Raw.Text.Value);
+        Assert.Empty(await w.AllBatchesAsync());
+
+        // Submitting again once the API answers creates it.
+        t.Press(Key.S.WithCtrl).Press("y").Until(() => t.Shell.Top is BatchesPane, "the batch created");
+        Assert.Equal(2, (await w.AllBatchesAsync()).Single().Counts.Total);
+    }
 }
