@@ -26,7 +26,7 @@ switch (args.FirstOrDefault())
             if (k == ResultKind.Errored) errored++;
             else if (k == ResultKind.Unparseable) unparseable++;
         }
-        Console.WriteLine($"rows={index.Count} errored={errored} unparseable={unparseable} ms={ms:F1}");
+        Console.WriteLine($"rows={index.Count} errored={errored} unparseable={unparseable} ms={ms:F1} gc0={GC.CollectionCount(0)} gc2={GC.CollectionCount(2)} alloc_mb={GC.GetTotalAllocatedBytes() >> 20}");
         return 0;
     }
     case "search" when args.Length == 4:
@@ -53,6 +53,33 @@ switch (args.FirstOrDefault())
         var times = new List<double>();
         for (int i = 0; i < runs; i++) times.Add(FirstScreen.Measure(args[1], out _));
         Console.WriteLine($"cold_ms={cold:F1} ms={(runs > 0 ? Median(times) : cold):F1} runs={string.Join(',', times.Select(t => t.ToString("F0")))} row=\"{firstRow}\"");
+        return 0;
+    }
+    case "probe" when args.Length == 2:
+    {
+        // Per-stage cost of the index pass over a file in memory: newline split, UTF-8 check, fast scanner, precise one.
+        byte[] all = File.ReadAllBytes(args[1]);
+        var lines = new List<(int, int)>();
+        for (int st = 0; ;)
+        {
+            int nl = all.AsSpan(st).IndexOf((byte)'\n');
+            if (nl < 0) break;
+            lines.Add((st, nl));
+            st += nl + 1;
+        }
+        for (int round = 0; round < 3; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            int valid = 0;
+            foreach (var (o, l) in lines) if (System.Text.Unicode.Utf8.IsValid(all.AsSpan(o, l))) valid++;
+            double utf = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            var pool = new StringPool();
+            int fast = 0;
+            foreach (var (o, l) in lines) if (ProbeHooks.Fast(all.AsSpan(o, l), pool)) fast++;
+            double f = sw.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"{lines.Count} lines: utf8 {utf:F0} ms ({valid} valid), fast scanner {f:F0} ms ({fast} ok)");
+        }
         return 0;
     }
     default:
