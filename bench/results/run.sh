@@ -36,6 +36,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo_ apt-get update -qq >/dev/null && $sudo_ apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 # ---- build -----------------------------------------------------------------------------------------------------------
 proj="$root/bench/results/ResultsBench"
 echo "building ResultsBench (Release) …" >&2
@@ -130,6 +132,7 @@ fi
 echo
 echo "BatchTui results benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), median of $runs runs after one warm-up run per side"
 echo "machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), $(jq --version), $(grep --version | head -1)"
+echo "load average (1/5/15 min): $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end — other work on the machine slows both sides"
 echo "300M = $f300: $(mib "$f300"), $wc_lines lines, $ours_rows results ($ours_err errored; jq finds $jq_err)"
 [ -n "$f1g" ] && echo "1G   = $f1g: $(mib "$f1g"), $(wc -l <"$f1g") lines"
 echo

@@ -14,6 +14,7 @@ internal static class FirstScreen
 {
     private const int Cols = 160, Rows = 50;
 
+    /// <summary>FS_PROBE=1: what one full redraw costs, and without each of the pane's views (where the time goes).</summary>
     private static void Probe(IApplication app, ResultsPane pane)
     {
         var t = Stopwatch.StartNew();
@@ -37,22 +38,14 @@ internal static class FirstScreen
         var sw = Stopwatch.StartNew();
         using var shell = new StandaloneShell(app, readOnly: true);
         using ResultsPane pane = ResultsPane.ForFile(shell, path);
-        void D(string w) { if (Environment.GetEnvironmentVariable("FS_DEBUG") is not null) Console.Error.WriteLine($"{sw.Elapsed.TotalMilliseconds:F0} ms: {w}"); }
-        D("ForFile");
         shell.Push(pane);
-        D("Push");
         SessionToken token = app.Begin(shell)!;
-        D("Begin");
         try
         {
             while (true)
             {
                 app.TimedEvents!.RunTimers(); // what the index posted to the UI loop (Invoke) and due timers
-                D("timers");
                 app.LayoutAndDraw();
-                D("draw");
-                if (Environment.GetEnvironmentVariable("FS_DEBUG") is not null && pane.Model is { } dm)
-                    Console.Error.WriteLine($"{sw.Elapsed.TotalMilliseconds:F0} ms: indexed {dm.Index.Count} view {dm.View.Count} viewport {pane.Table.Viewport.Height}");
                 if (pane.Model is { } model)
                 {
                     // Rows the table shows: its height less the header line and the line under it.
@@ -63,7 +56,7 @@ internal static class FirstScreen
                         if (app.Driver.ToString()!.Contains(id, StringComparison.Ordinal))
                         {
                             double ms = sw.Elapsed.TotalMilliseconds;
-                            if (Environment.GetEnvironmentVariable("FS_DEBUG") is not null) Probe(app, pane);
+                            if (Environment.GetEnvironmentVariable("FS_PROBE") is not null) Probe(app, pane);
                             lastVisibleRow = $"row {visible} {id}";
                             return ms;
                         }
