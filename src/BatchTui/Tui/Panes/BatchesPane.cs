@@ -258,13 +258,18 @@ public sealed class BatchesPane : IPane, IDisposable
     private void OnModelChanged()
     {
         ListState s = Model.State;
-        _listFrame.Title = ListTitleFor(s);
-        _detailFrame.Title = s.Selected is { } b ? $"Detail · {b.Id}" : "Detail";
+        // Only what changed: a title set to the same text still costs a layout pass, on every cursor move.
+        SetTitle(_listFrame, ListTitleFor(s));
+        SetTitle(_detailFrame, s.Selected is { } b ? $"Detail · {b.Id}" : "Detail");
         if (s.Loaded && s.Visible.Count == 0)
             List.EmptyText = s.Page.Count == 0 ? "no batches yet: n creates one" : $"nothing on this page matches {s.Filter} (Esc clears)";
         List.SetNeedsDraw();
         Detail.SetNeedsDraw();
-        _root.SetNeedsDraw();
+    }
+
+    private static void SetTitle(View frame, string title)
+    {
+        if (frame.Title != title) frame.Title = title;
     }
 
     public static string ListTitleFor(ListState s)
