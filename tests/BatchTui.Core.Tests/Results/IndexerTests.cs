@@ -35,8 +35,18 @@ public class IndexerTests
         Assert.False(index.EndsMidLine);
     }
 
-    [Fact]
-    public void Thousands_of_lines_with_bad_blank_and_tabbed_ones_interleaved_index_in_file_order()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Thousands_of_lines_with_bad_blank_and_tabbed_ones_interleaved_index_in_file_order(bool shareScan)
+    {
+        bool was = ResultsIndexer.ShareScan;
+        ResultsIndexer.ShareScan = shareScan;
+        try { CheckInterleaved(); }
+        finally { ResultsIndexer.ShareScan = was; }
+    }
+
+    private static void CheckInterleaved()
     {
         // Enough lines per read block that the scan is shared between threads; the entries must not notice.
         using var dir = new TempDir();

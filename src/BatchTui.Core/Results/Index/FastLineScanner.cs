@@ -37,9 +37,6 @@ internal ref struct FastLineScanner
     public static bool TryScan(ReadOnlySpan<byte> line, StringPool pool, ref LineScan scan)
     {
         scan.Reset();
-        // A raw control byte is invalid inside a JSON string and rare between tokens (a tab): with none in the line,
-        // strings can be crossed looking for just two bytes, the fastest vectorised search there is.
-        if (line.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0) return false;
         var s = new FastLineScanner(line, pool);
         s.Ws();
         if (!s.Peek((byte)'{') || !s.Object(1, Ctx.Root, ref scan)) return false;
@@ -288,7 +285,7 @@ internal ref struct FastLineScanner
         escaped = false;
         while (true)
         {
-            int i = NextQuoteOrBackslash(_s, _p);
+            int i = NextStop(_s, _p);
             if (i < 0) return false;
             _p += i;
             byte b = _s[_p];
@@ -297,7 +294,7 @@ internal ref struct FastLineScanner
                 end = _p++;
                 return true;
             }
-            if (_p + 1 >= _s.Length) return false;
+            if (b != (byte)'\\' || _p + 1 >= _s.Length) return false; // a raw control byte is invalid in JSON
             escaped = true;
             byte e = _s[_p + 1];
             if (e == (byte)'u')
@@ -312,23 +309,41 @@ internal ref struct FastLineScanner
     }
 
     /// <summary>
-    /// Distance from <paramref name="from"/> to the next '"' or '\\', or -1. Real text has one every ~25 bytes (escaped
-    /// quotes and newlines), too close for a library call per stop to pay off: one 32-byte compare inline, then the
-    /// library search for long runs (base64, long plain text).
+    /// Distance from <paramref name="from"/> to the next '"', '\\' or raw control byte (invalid in a string), or -1.
+    /// Real text has a stop every ~25 bytes (escaped quotes and newlines), too close for a library call per stop to pay
+    /// off, so this is an inline loop of 32-byte compares.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NextQuoteOrBackslash(ReadOnlySpan<byte> s, int from)
+    private static int NextStop(ReadOnlySpan<byte> s, int from)
     {
-        if (Vector256.IsHardwareAccelerated && from + Vector256<byte>.Count <= s.Length)
+        ref byte r = ref MemoryMarshal.GetReference(s);
+        int i = from;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var v = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)from);
-            uint m = (Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'))).ExtractMostSignificantBits();
-            if (m != 0) return BitOperations.TrailingZeroCount(m);
-            from += Vector256<byte>.Count;
-            int j = s[from..].IndexOfAny((byte)'"', (byte)'\\');
-            return j < 0 ? -1 : j + Vector256<byte>.Count;
+            Vector256<byte> quote = Vector256.Create((byte)'"'), slash = Vector256.Create((byte)'\\'), space = Vector256.Create((byte)0x20);
+            for (; i + Vector256<byte>.Count <= s.Length; i += Vector256<byte>.Count)
+            {
+                Vector256<byte> v = Vector256.LoadUnsafe(ref r, (nuint)i);
+                uint m = (Vector256.Equals(v, quote) | Vector256.Equals(v, slash) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
+                if (m != 0) return i + BitOperations.TrailingZeroCount(m) - from;
+            }
         }
-        return s[from..].IndexOfAny((byte)'"', (byte)'\\');
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            Vector128<byte> quote = Vector128.Create((byte)'"'), slash = Vector128.Create((byte)'\\'), space = Vector128.Create((byte)0x20);
+            for (; i + Vector128<byte>.Count <= s.Length; i += Vector128<byte>.Count)
+            {
+                Vector128<byte> v = Vector128.LoadUnsafe(ref r, (nuint)i);
+                uint m = (Vector128.Equals(v, quote) | Vector128.Equals(v, slash) | Vector128.LessThan(v, space)).ExtractMostSignificantBits();
+                if (m != 0) return i + BitOperations.TrailingZeroCount(m) - from;
+            }
+        }
+        for (; i < s.Length; i++)
+        {
+            byte b = Unsafe.Add(ref r, i);
+            if (b == (byte)'"' || b == (byte)'\\' || b < 0x20) return i - from;
+        }
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
