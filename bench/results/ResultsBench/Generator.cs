@@ -4,7 +4,9 @@ namespace ResultsBench;
 
 /// <summary>
 /// Writes a realistic results file: mostly succeeded messages with several paragraphs of text (some with citations),
-/// thinking, tool use and server-tool results; a few percent errored, canceled and expired. Deterministic per seed.
+/// thinking, tool use and server-tool use with web search and code execution results; a few percent errored, canceled
+/// and expired; one line in 500 is long (~200 KB of text) and one is ~4 MB. Line sizes adapt as it goes so the file
+/// reaches the requested size at the requested line count. Deterministic per seed.
 /// </summary>
 internal static class Generator
 {
@@ -40,11 +42,13 @@ internal static class Generator
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var rng = new Random(seed);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        // Paragraph count scales so the file reaches minBytes at the requested line count.
-        double avgTarget = (double)minBytes / lines;
-        int paragraphs = Math.Max(1, (int)(avgTarget / 520));
         for (int i = 0; i < lines; i++)
         {
+            // Paragraph count follows what is left to write, so long lines do not throw the total off.
+            double avgTarget = (double)(minBytes - file.Position) / (lines - i);
+            int paragraphs = Math.Max(1, (int)(avgTarget / 560));
+            if (i % 500 == 250) paragraphs = 400;          // a long line, ~200 KB
+            if (i == lines / 2) paragraphs = 8000;         // one very long line, ~4 MB
             using (var w = new Utf8JsonWriter(file, Options))
             {
                 WriteLine(w, rng, i, paragraphs);
@@ -122,6 +126,8 @@ internal static class Generator
             else w.WriteNull("citations");
             w.WriteEndObject();
         }
+        if (rng.Next(8) == 0) WriteWebSearch(w, rng);
+        if (rng.Next(12) == 0) WriteCodeExecution(w, rng);
         if (rng.Next(6) == 0)
         {
             w.WriteStartObject();
@@ -144,6 +150,84 @@ internal static class Generator
         w.WriteNumber("cache_read_input_tokens", rng.Next(2) == 0 ? rng.Next(8000) : 0);
         w.WriteNumber("output_tokens", 50 + rng.Next(1500));
         w.WriteString("service_tier", "batch");
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteWebSearch(Utf8JsonWriter w, Random rng)
+    {
+        string id = $"srvtoolu_{rng.NextInt64():x16}";
+        w.WriteStartObject();
+        w.WriteString("type", "server_tool_use");
+        w.WriteString("id", id);
+        w.WriteString("name", "web_search");
+        w.WriteStartObject("input");
+        w.WriteString("query", "sparse attention quality cost trade-off");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject();
+        w.WriteString("type", "web_search_tool_result");
+        w.WriteString("tool_use_id", id);
+        if (rng.Next(20) == 0)
+        {
+            w.WriteStartObject("content");
+            w.WriteString("type", "web_search_tool_result_error");
+            w.WriteString("error_code", "max_uses_exceeded");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteStartArray("content");
+            for (int r = 0; r < 3; r++)
+            {
+                w.WriteStartObject();
+                w.WriteString("type", "web_search_result");
+                w.WriteString("url", $"https://example.org/papers/{rng.Next(100000)}");
+                w.WriteString("title", "Sparse attention at scale");
+                w.WriteString("page_age", "2 weeks ago");
+                w.WriteString("encrypted_content", Convert.ToBase64String(RandomBytes(rng, 180)));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        // The text that cites it.
+        w.WriteStartObject();
+        w.WriteString("type", "text");
+        w.WriteString("text", Sentences[10]);
+        w.WriteStartArray("citations");
+        w.WriteStartObject();
+        w.WriteString("type", "web_search_result_location");
+        w.WriteString("cited_text", "sparse attention keeps 94% of quality at a third of the cost");
+        w.WriteString("url", "https://example.org/papers/42");
+        w.WriteString("title", "Sparse attention at scale");
+        w.WriteString("encrypted_index", Convert.ToBase64String(RandomBytes(rng, 48)));
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCodeExecution(Utf8JsonWriter w, Random rng)
+    {
+        string id = $"srvtoolu_{rng.NextInt64():x16}";
+        w.WriteStartObject();
+        w.WriteString("type", "server_tool_use");
+        w.WriteString("id", id);
+        w.WriteString("name", "bash_code_execution");
+        w.WriteStartObject("input");
+        w.WriteString("command", "python3 analyse.py --input data.csv");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteStartObject();
+        w.WriteString("type", "bash_code_execution_tool_result");
+        w.WriteString("tool_use_id", id);
+        w.WriteStartObject("content");
+        w.WriteString("type", "bash_code_execution_result");
+        w.WriteString("stdout", "rows: 1200\nmean: 41.7\np99: 388\n");
+        w.WriteString("stderr", "");
+        w.WriteNumber("return_code", rng.Next(10) == 0 ? 1 : 0);
+        w.WriteStartArray("content");
+        w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -23,24 +23,8 @@ internal static class CreateCommand
         on stdout. Exit codes: 0 created, 1 invalid, 2 usage, 3 the API refused, 4 not confirmed.
         """;
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(args, CliConsole.Process, ConfigLoader.ProcessEnvironment(), null, null, cts.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
+    public static Task<int> RunAsync(string[] args) =>
+        CliCancellation.RunAsync(ct => RunAsync(args, CliConsole.Process, ConfigLoader.ProcessEnvironment(), null, null, ct));
 
     internal static async Task<int> RunAsync(string[] args, CliConsole console, IReadOnlyDictionary<string, string?> env,
         string? configPath, Func<string, SimulatorOptions>? simulator, CancellationToken ct)

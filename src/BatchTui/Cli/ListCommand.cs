@@ -23,24 +23,8 @@ internal static class ListCommand
           --json         print the page as JSON (data as the API sent it, first_id, last_id, has_more)
         """;
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        using var cts = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cts.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(args, Console.Out, Console.Error, ConfigLoader.ProcessEnvironment(), null, null, cts.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-    }
+    public static Task<int> RunAsync(string[] args) =>
+        CliCancellation.RunAsync(ct => RunAsync(args, Console.Out, Console.Error, ConfigLoader.ProcessEnvironment(), null, null, ct));
 
     internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         IReadOnlyDictionary<string, string?> env, string? configPath, Func<string, SimulatorOptions>? simulator,

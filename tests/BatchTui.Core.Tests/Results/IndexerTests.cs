@@ -36,6 +36,53 @@ public class IndexerTests
     }
 
     [Fact]
+    public void Thousands_of_lines_with_bad_blank_and_tabbed_ones_interleaved_index_in_file_order()
+    {
+        // Enough lines per read block that the scan is shared between threads; the entries must not notice.
+        using var dir = new TempDir();
+        var lines = new List<string>();
+        for (int i = 1; i <= 3000; i++)
+            lines.Add((i % 7) switch
+            {
+                0 => "",                                                            // blank: counts as a line, no row
+                3 => $"{{\"custom_id\":\"m-{i}\",\"result\":{{\"type\":\"succ",        // truncated
+                5 => $"{{\"custom_id\":\"m-{i}\",\t\"result\":{{\"type\":\"canceled\"}}}}\r", // a tab between tokens, CRLF
+                6 => $"{{\"custom_id\":\"m-{i}\",\"result\":{{\"type\":\"succeeded\",\"message\":{{\"content\":[{{\"type\":\"text\",\"text\":\"raw\u0001control\"}}]}}}}}}",
+                _ => Succeeded($"m-{i}", Text($"row {i} says \"hi\"\n"), input: i, output: 2 * i),
+            });
+        using var index = ResultsIndex.Build(WriteFile(dir, [.. lines]));
+
+        int row = 0;
+        for (int i = 1; i <= 3000; i++)
+        {
+            if (i % 7 == 0) continue;
+            ResultEntry e = index[row];
+            Assert.Equal(i, e.LineNumber);
+            switch (i % 7)
+            {
+                case 3:
+                    Assert.Equal(ResultKind.Unparseable, e.Kind);
+                    Assert.StartsWith($"line {i}: unparseable — unexpected end of data", index.Problem(row));
+                    break;
+                case 5:
+                    Assert.Equal(($"m-{i}", ResultKind.Canceled), (e.CustomId, e.Kind));
+                    break;
+                case 6:
+                    Assert.Equal(ResultKind.Unparseable, e.Kind);
+                    Assert.StartsWith($"line {i}: unparseable — ", index.Problem(row));
+                    break;
+                default:
+                    Assert.Equal(($"m-{i}", ResultKind.Succeeded, i, 2 * i), (e.CustomId, e.Kind, e.InputTokens, e.OutputTokens));
+                    Assert.Equal($"row {i} says \"hi\"", index.Preview(row));
+                    Assert.Null(index.Problem(row));
+                    break;
+            }
+            row++;
+        }
+        Assert.Equal(row, index.Count);
+    }
+
+    [Fact]
     public void Offsets_and_lengths_give_back_each_line_byte_for_byte()
     {
         using var dir = new TempDir();

@@ -1,3 +1,4 @@
+using BatchTui.Tests.Support;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
 using BatchTui.Tui.Editor;

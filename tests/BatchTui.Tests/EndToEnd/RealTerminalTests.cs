@@ -45,18 +45,16 @@ public sealed class RealTerminalTests : IAsyncLifetime
         List<MessageBatch> all = await _sim.AllBatchesAsync();
         using TmuxApp app = Start();
 
-        string screen = app.WaitFor(all[0].Id);
-        Assert.Contains("page 1", screen);
-        Assert.Contains(_sim.BaseUrl.Authority, screen.Split('\n')[0]); // the header names where the data comes from
-        Assert.Contains("? help", screen);
+        // Every check is a wait on the screen: a capture can land in the middle of a frame being written.
+        app.WaitFor(all[0].Id);
+        app.WaitUntil(s => s.Contains("page 1") && s.Split('\n')[0].Contains(_sim.BaseUrl.Authority) && s.Contains("? help"),
+            "page 1, the base URL in the header and the help hint");
 
         // Paging: older with l (after_id), back with h (before_id).
-        // (Each wait is for the whole frame: a capture can land between the title and the detail being drawn.)
-        screen = app.Keys("l").WaitUntil(s => s.Contains("page 2") && s.Contains($"Detail · {all[10].Id}"), "page 2 with its first batch selected");
-        Assert.Contains(all[19].Id, screen);
-        Assert.Equal("", Row(screen, all[0].Id));
-        screen = app.Keys("h").WaitUntil(s => s.Contains("page 1") && s.Contains($"Detail · {all[0].Id}"), "page 1 again");
-        Assert.Contains(all[9].Id, screen);
+        app.Keys("l").WaitUntil(s => s.Contains("page 2") && s.Contains($"Detail · {all[10].Id}") && s.Contains(all[19].Id)
+            && Row(s, all[0].Id) == "", "page 2 (batches 11-20) with its first batch selected");
+        app.Keys("h").WaitUntil(s => s.Contains("page 1") && s.Contains($"Detail · {all[0].Id}") && s.Contains(all[9].Id)
+            && Row(s, all[10].Id) == "", "page 1 again");
 
         // Cancel: asks naming the id, then the row says canceling, and so does the server.
         MessageBatch running = all.First(b => b.Status == BatchStatus.InProgress);
@@ -69,8 +67,8 @@ public sealed class RealTerminalTests : IAsyncLifetime
         MessageBatch ended = all.First(b => b.Status == BatchStatus.Ended);
         JumpTo(app, ended.Id);
         app.Keys("d").WaitFor($"Delete {ended.Id}?");
-        screen = app.Keys("y").WaitFor($"deleted {ended.Id}");
-        Assert.Equal("", Row(screen.Replace($"deleted {ended.Id}", ""), ended.Id));
+        app.Keys("y").WaitUntil(s => s.Contains($"deleted {ended.Id}") && Row(s.Replace($"deleted {ended.Id}", ""), ended.Id) == "",
+            "the flash and the row gone");
         var gone = await Assert.ThrowsAsync<BatchApiException>(() => _sim.Api.GetAsync(ended.Id));
         Assert.Equal(404, gone.Status);
 
@@ -85,8 +83,8 @@ public sealed class RealTerminalTests : IAsyncLifetime
         MessageBatch running = all.First(b => b.Status == BatchStatus.InProgress);
         using TmuxApp app = Start("--read-only");
 
-        string screen = app.WaitFor(all[0].Id);
-        Assert.Contains("[read-only]", screen.Split('\n')[0]);
+        app.WaitUntil(s => s.Contains(all[0].Id) && s.Split('\n')[0].Contains("[read-only]") && s.Contains("? help"), "the list in read-only mode");
+        string screen = app.Screen();
         Assert.DoesNotContain("c cancel", screen);
         Assert.DoesNotContain("d delete", screen);
 
@@ -110,10 +108,9 @@ public sealed class RealTerminalTests : IAsyncLifetime
         List<MessageBatch> all = await _sim.AllBatchesAsync();
         using TmuxApp app = Start(cols: 80, rows: 24, term: term);
 
-        string screen = app.WaitFor("Batches · page 1");
-        Assert.Contains(all[0].Id[^24..], screen); // ids are cut from the left at 80 columns, the unique tail stays
-        Assert.Contains("? help  q quit", screen);
-        Assert.Contains("refresh", screen.Split('\n')[0]);
+        // Ids are cut from the left at 80 columns; the unique tail stays.
+        app.WaitUntil(s => s.Contains("Batches · page 1") && s.Contains(all[0].Id[^24..]) && s.Contains("? help  q quit")
+            && s.Split('\n')[0].Contains("refresh"), "the list at 80x24 with its hints and the refresh state");
         app.Keys("?").WaitFor("Help: Batches");
         app.Keys("C-c");
         Assert.Equal(0, app.WaitForExit());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BatchTui.Core.Api;
+using BatchTui.Tests.Support;
 
 namespace BatchTui.Tests.EndToEnd;
 
@@ -44,19 +45,7 @@ internal sealed partial class SimulatorProcess : IAsyncDisposable
         throw new InvalidOperationException($"the simulator did not start: {err}");
     }
 
-    /// <summary>Every batch, newest first.</summary>
-    public async Task<List<MessageBatch>> AllBatchesAsync()
-    {
-        var all = new List<MessageBatch>();
-        string? after = null;
-        while (true)
-        {
-            BatchPage page = await Api.ListAsync(new PageRequest(1000, AfterId: after));
-            all.AddRange(page.Data);
-            if (!page.HasMore || page.Data.Count == 0) return all;
-            after = page.LastId;
-        }
-    }
+    public Task<List<MessageBatch>> AllBatchesAsync() => Api.AllBatchesAsync();
 
     public async ValueTask DisposeAsync()
     {

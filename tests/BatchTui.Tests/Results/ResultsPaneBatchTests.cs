@@ -1,6 +1,7 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Simulator;
+using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
 using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.App;
@@ -27,19 +28,8 @@ public class ResultsPaneBatchTests
         return (server, api);
     }
 
-    private static async Task<MessageBatch> EndedBatch(IBatchesApi api)
-    {
-        var all = new List<MessageBatch>();
-        string? after = null;
-        while (true)
-        {
-            BatchPage page = await api.ListAsync(new PageRequest(100, AfterId: after));
-            all.AddRange(page.Data);
-            if (!page.HasMore) break;
-            after = page.LastId;
-        }
-        return all.Where(b => b.ResultsAvailable && b.Counts.Total >= 20).OrderBy(b => b.Counts.Total).First();
-    }
+    private static async Task<MessageBatch> EndedBatch(IBatchesApi api) =>
+        (await api.AllBatchesAsync()).Where(b => b.ResultsAvailable && b.Counts.Total >= 20).OrderBy(b => b.Counts.Total).First();
 
     [Fact]
     public async Task Downloads_then_browses_and_reopens_from_the_cache_after_the_server_is_gone()
@@ -71,7 +61,7 @@ public class ResultsPaneBatchTests
         using (var h = new ResultsHeadless(120, 30))
         using (var shell = new StandaloneShell(h.App))
         {
-            ResultsPane pane = ResultsPane.ForBatch(shell, new NoApi(), batch, store);
+            ResultsPane pane = ResultsPane.ForBatch(shell, new UnreachableApi(), batch, store);
             shell.Push(pane);
             SessionToken token = h.Begin(shell);
             await h.PumpUntil(() => pane.Ready.IsCompleted, "opened from cache");
@@ -113,18 +103,5 @@ public class ResultsPaneBatchTests
             Assert.True(store.IsCached(batch.Id));
             h.End(token);
         }
-    }
-
-    private sealed class NoApi : IBatchesApi
-    {
-        public Uri BaseUrl => new("http://127.0.0.1:9");
-        private static Exception Fail() => new InvalidOperationException("no call expected");
-        public Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default) => throw Fail();
-        public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) => throw Fail();
-        public Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default) => throw Fail();
-        public Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default) => throw Fail();
-        public Task<string> DeleteAsync(string batchId, CancellationToken ct = default) => throw Fail();
-        public Task<Stream> OpenResultsAsync(string batchId, CancellationToken ct = default) => throw Fail();
-        public IAsyncEnumerable<ReadOnlyMemory<byte>> ResultLinesAsync(string batchId, CancellationToken ct = default) => throw Fail();
     }
 }

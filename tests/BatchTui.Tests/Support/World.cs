@@ -50,18 +50,7 @@ public sealed class World : IAsyncDisposable
     }
 
     /// <summary>Every batch, newest first, straight from the API (the truth a screen is compared with).</summary>
-    public async Task<List<MessageBatch>> AllBatchesAsync()
-    {
-        var all = new List<MessageBatch>();
-        string? after = null;
-        while (true)
-        {
-            BatchPage page = await Api.ListAsync(new PageRequest(1000, AfterId: after));
-            all.AddRange(page.Data);
-            if (!page.HasMore || page.Data.Count == 0) return all;
-            after = page.LastId;
-        }
-    }
+    public Task<List<MessageBatch>> AllBatchesAsync() => Api.AllBatchesAsync();
 
     /// <summary>Submits a small new batch, as another user of the workspace would.</summary>
     public Task<MessageBatch> CreateBatchAsync(int requests = 3)

@@ -14,6 +14,7 @@ internal static class LineScanner
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 1024, CommentHandling = JsonCommentHandling.Disallow };
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Scan(ReadOnlySpan<byte> line, StringPool pool, ref LineScan scan)
     {
         if (Utf8.IsValid(line) && FastLineScanner.TryScan(line, pool, ref scan)) return;

@@ -1,6 +1,6 @@
 using BatchTui.Core.Api;
 
-namespace BatchTui.Tests.Editor;
+namespace BatchTui.Tests.Support;
 
 /// <summary>
 /// For tests that must not reach the API at all: every call is counted and fails like a refused connection. Tests

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using BatchTui.Tui.Results;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+
+namespace ResultsBench;
+
+/// <summary>
+/// Time to first screen through the real results pane: a headless Terminal.Gui app (ANSI driver, no terminal) opens
+/// the file with <see cref="ResultsPane.ForFile"/> exactly as <c>batchtui open FILE</c> does, and the clock stops
+/// when the drawn screen shows a full screenful of rows — the custom_id of the last visible row is on it.
+/// </summary>
+internal static class FirstScreen
+{
+    private const int Cols = 160, Rows = 50;
+
+    /// <summary>FS_PROBE=1: what one full redraw costs, and without each of the pane's views (where the time goes).</summary>
+    private static void Probe(IApplication app, ResultsPane pane)
+    {
+        var t = Stopwatch.StartNew();
+        for (int i = 0; i < 5; i++) app.LayoutAndDraw(true);
+        Console.Error.WriteLine($"steady full draw: {t.Elapsed.TotalMilliseconds / 5:F1} ms");
+        foreach (var v in pane.View.SubViews.ToList())
+        {
+            v.Visible = false;
+            t.Restart();
+            for (int i = 0; i < 5; i++) app.LayoutAndDraw(true);
+            Console.Error.WriteLine($"  without {v.GetType().Name}: {t.Elapsed.TotalMilliseconds / 5:F1} ms");
+            v.Visible = true;
+        }
+    }
+
+    public static double Measure(string path, out string lastVisibleRow)
+    {
+        Environment.SetEnvironmentVariable("DisableRealDriverIO", "1"); // never open /dev/tty
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(Cols, Rows);
+        var sw = Stopwatch.StartNew();
+        using var shell = new StandaloneShell(app, readOnly: true);
+        using ResultsPane pane = ResultsPane.ForFile(shell, path);
+        shell.Push(pane);
+        SessionToken token = app.Begin(shell)!;
+        try
+        {
+            while (true)
+            {
+                app.TimedEvents!.RunTimers(); // what the index posted to the UI loop (Invoke) and due timers
+                app.LayoutAndDraw();
+                if (pane.Model is { } model)
+                {
+                    // Rows the table shows: its height less the header line and the line under it.
+                    int visible = Math.Max(1, pane.Table.Viewport.Height - 2);
+                    if (model.View.Count >= visible)
+                    {
+                        string id = model.Index[model.View[visible - 1]].CustomId;
+                        if (app.Driver.ToString()!.Contains(id, StringComparison.Ordinal))
+                        {
+                            double ms = sw.Elapsed.TotalMilliseconds;
+                            if (Environment.GetEnvironmentVariable("FS_PROBE") is not null) Probe(app, pane);
+                            lastVisibleRow = $"row {visible} {id}";
+                            return ms;
+                        }
+                    }
+                }
+                if (pane.Ready.IsCompleted && pane.Model is null) throw new InvalidOperationException(pane.Status);
+                if (sw.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("no first screen within 60 s\n" + app.Driver.ToString());
+                Thread.Sleep(1);
+            }
+        }
+        finally
+        {
+            app.End(token);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The results browser at scale, beside its peers, in one table (issue 4, "Performance"):
+#   index the whole file        vs  jq -c 'select(.result.type=="errored") | .custom_id'   and  wc -l
+#   full-text search            vs  grep -F -c NEEDLE   (a rare and a common needle)
+#   time to first screen        (the real ResultsPane, headless)  beside  head -n ROWS
+#   peak RSS indexing 1 GB      (/usr/bin/time -v)                beside  jq on the same file
+# Each figure is the median of N timed runs, after one untimed run of each side (warm page cache and JIT for both).
+# Generated data lives in bench/data/ (git-ignored) and is reused while the generator is unchanged; the 1 GB file is
+# deleted at the end unless --keep-1g.
+#
+# Usage (from anywhere): bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g]
+set -euo pipefail
+
+runs=3; keep_1g=0; with_1g=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --keep-1g) keep_1g=1; shift ;;
+    --no-1g) with_1g=0; shift ;;
+    *) echo "usage: bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g]" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data="$root/bench/data"   # git-ignored
+out="$root/bench/out"     # git-ignored: peers' outputs, logs
+mkdir -p "$data" "$out"
+
+# ---- tools -----------------------------------------------------------------------------------------------------------
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v jq >/dev/null || need+=(jq)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} …" >&2
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_=sudo
+  $sudo_ apt-get update -qq >/dev/null && $sudo_ apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- build -----------------------------------------------------------------------------------------------------------
+proj="$root/bench/results/ResultsBench"
+echo "building ResultsBench (Release) …" >&2
+dotnet build -c Release "$proj" -v q -nologo >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
+bench="$proj/bin/Release/net10.0/ResultsBench"
+
+# ---- data ------------------------------------------------------------------------------------------------------------
+stamp=$(sha1sum "$proj/Generator.cs" | cut -c1-12)
+gen() { # gen NAME LINES MiB -> path (regenerated when missing or the generator changed)
+  local f="$data/$1.jsonl"
+  if [ ! -f "$f" ] || [ "$(cat "$f.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "generating $1 ($2 lines, ≥ $3 MiB) …" >&2
+    rm -f "$f.stamp"
+    "$bench" gen "$f" "$2" "$3" >/dev/null
+    echo "$stamp" >"$f.stamp"
+  fi
+  echo "$f"
+}
+f300=$(gen results-100k 100000 300)
+f1g=""
+[ "$with_1g" -eq 1 ] && f1g=$(gen results-1g 350000 1024)
+
+# ---- timing helpers --------------------------------------------------------------------------------------------------
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# wall CMD...: untimed warm-up run, then the median wall time in ms of $runs runs (stdout to $out/last.txt)
+wall() {
+  "$@" >"$out/last.txt"
+  local i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    t0=$(now_ms); "$@" >"$out/last.txt"; t1=$(now_ms)
+    echo $((t1 - t0))
+  done | median
+}
+kv() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" "$2"; }   # kv KEY FILE: a key=value from our bench's line
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }'; }
+mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f MiB", b / 1048576 }'; }
+rows=()
+row() { rows+=("$(printf '%s\t' "$@")"); }   # measure file ours peer peer_fig ratio target met
+
+# ---- 1. full index vs jq and wc -l -------------------------------------------------------------------------------------
+echo "indexing, $runs runs each …" >&2
+ours_index=$(wall "$bench" index "$f300"); cp "$out/last.txt" "$out/ours-index.txt"
+ours_inproc=$(kv ms "$out/ours-index.txt")
+ours_rows=$(kv rows "$out/ours-index.txt"); ours_err=$(kv errored "$out/ours-index.txt")
+jq_ms=$(wall jq -c 'select(.result.type=="errored") | .custom_id' "$f300"); jq_err=$(wc -l <"$out/last.txt")
+wc_ms=$(wall wc -l "$f300"); wc_lines=$(awk '{print $1}' "$out/last.txt")
+r_jq=$(ratio "$jq_ms" "$ours_index"); r_wc=$(ratio "$ours_index" "$wc_ms")
+row "full index (wall, incl. .NET start)" 300M "$ours_index ms" "jq select errored" "$jq_ms ms" "${r_jq}× faster" "≥ 10× faster" \
+  "$(awk -v r="$r_jq" 'BEGIN{print (r>=10)?"yes":"NO"}')"
+row "full index (wall, incl. .NET start)" 300M "$ours_index ms" "wc -l" "$wc_ms ms" "${r_wc}× wc" "≤ 3× wc -l" \
+  "$(awk -v r="$r_wc" 'BEGIN{print (r<=3)?"yes":"NO"}')"
+
+# ---- 2. full-text search vs grep -F -c -------------------------------------------------------------------------------
+echo "searching …" >&2
+for needle in "max_uses_exceeded" "thundering-herd"; do
+  "$bench" search "$f300" "$needle" "$runs" >"$out/ours-search.txt"
+  s_ms=$(kv ms "$out/ours-search.txt"); s_hits=$(kv hits "$out/ours-search.txt")
+  g_ms=$(wall grep -F -c "$needle" "$f300"); g_hits=$(cat "$out/last.txt")
+  r=$(ratio "$s_ms" "$g_ms")
+  same=$([ "$s_hits" = "$g_hits" ] && echo "" || echo " (hits differ: $s_hits vs $g_hits)")
+  row "search \"$needle\" ($s_hits lines)$same" 300M "$s_ms ms" "grep -F -c" "$g_ms ms" "${r}× grep" "≤ 2× grep" \
+    "$(awk -v r="$r" 'BEGIN{print (r<=2)?"yes":"NO"}')"
+done
+
+# ---- 3. time to first screen ---------------------------------------------------------------------------------------
+echo "first screen …" >&2
+fs() { # fs FILE LABEL
+  "$bench" first-screen "$1" "$runs" >"$out/ours-first.txt"
+  local ms cold n h
+  ms=$(kv ms "$out/ours-first.txt"); cold=$(kv cold_ms "$out/ours-first.txt")
+  n=$(sed -n 's/.*row="row \([0-9]*\) .*/\1/p' "$out/ours-first.txt")
+  h=$(wall head -n "$n" "$1")
+  row "first screen ($n rows, real ResultsPane)" "$2" "$ms ms" "head -n $n" "$h ms" "-" "≤ 300 ms" \
+    "$(awk -v m="$ms" 'BEGIN{print (m<=300)?"yes":"NO"}')"
+  row "  same, first open in a fresh process (JIT)" "$2" "$cold ms" "-" "-" "-" "(info)" "-"
+}
+fs "$f300" 300M
+[ -n "$f1g" ] && fs "$f1g" 1G
+
+# ---- 4. peak RSS indexing 1 GB ---------------------------------------------------------------------------------------
+if [ -n "$f1g" ]; then
+  echo "peak RSS on 1 GB …" >&2
+  rss() { /usr/bin/time -v "$@" 2>"$out/time-v.txt" >"$out/last.txt"; awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$out/time-v.txt"; }
+  ours_rss=$(rss "$bench" index "$f1g"); rows_1g=$(kv rows "$out/last.txt")
+  jq_rss=$(rss jq -c 'select(.result.type=="errored") | .custom_id' "$f1g")
+  row "peak RSS, index 1 GB ($rows_1g rows)" 1G "$ours_rss MB" "jq select errored" "$jq_rss MB" "-" "≤ 200 MB" \
+    "$(awk -v m="$ours_rss" 'BEGIN{print (m<=200)?"yes":"NO"}')"
+fi
+
+# ---- the table -------------------------------------------------------------------------------------------------------
+echo
+echo "BatchTui results benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), median of $runs runs after one warm-up run per side"
+echo "machine: $(nproc) cores (nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(awk '/MemTotal/ {printf "%.0f GiB RAM", $2/1048576}' /proc/meminfo), .NET $(dotnet --version), $(jq --version), $(grep --version | head -1)"
+echo "load average (1/5/15 min): $load_before at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end — other work on the machine slows both sides"
+echo "300M = $f300: $(mib "$f300"), $wc_lines lines, $ours_rows results ($ours_err errored; jq finds $jq_err)"
+[ -n "$f1g" ] && echo "1G   = $f1g: $(mib "$f1g"), $(wc -l <"$f1g") lines"
+echo
+{
+  printf 'measure\tfile\tours\tpeer\tpeer figure\tratio\ttarget\tmet\n'
+  printf '%s\n' "${rows[@]}"
+} | column -t -s $'\t'
+echo
+echo "notes: our index time is the whole process (.NET start included); inside the process the pass took $ours_inproc ms."
+echo "       search is timed inside the process over an index built beforehand (as '/' runs in the app); grep is the whole process."
+
+[ -n "$f1g" ] && [ "$keep_1g" -eq 0 ] && rm -f "$f1g" "$f1g.stamp"
+exit 0
