@@ -1,3 +1,4 @@
+using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Core.State;
 using BatchTui.Hosting;
@@ -62,9 +63,25 @@ internal static class CreateCommand
             return CreateFlow.Usage;
         }
 
+        // Said before a demo simulator is started for nothing.
+        if (!File.Exists(file))
+        {
+            console.Err.WriteLine($"batchtui create: {file}: no such file");
+            return CreateFlow.Usage;
+        }
         try
         {
-            await using var connection = await ApiConnection.OpenAsync(options, simulator, ct);
+            ApiConnection opened;
+            try
+            {
+                opened = await ApiConnection.OpenAsync(options, simulator, ct);
+            }
+            catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
+            {
+                console.Err.WriteLine($"batchtui create: cannot open the connection: {e.Message}");
+                return CreateFlow.ApiFailed;
+            }
+            await using var connection = opened;
             string target = connection.IsSimulator
                 ? "the built-in simulator (demo mode: the batch lives only as long as this command)"
                 : $"{connection.BaseUrl} (profile {connection.ProfileName})";

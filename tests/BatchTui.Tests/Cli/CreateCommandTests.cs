@@ -151,6 +151,34 @@ public sealed class CreateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_key_exits_3_with_status_and_request_id_and_the_key_is_never_printed()
+    {
+        var env = Env;
+        env["ANTHROPIC_API_KEY"] = "sk-ant-wrong-" + Key;
+        var (code, stdout, stderr) = await Run([Requests(Request("a")), "--yes"], env: env);
+        Assert.Equal(3, code);
+        Assert.Equal("", stdout);
+        Assert.Matches(@"401 authentication_error: .+ \(request-id req_\w+\)", stderr);
+        Assert.DoesNotContain(Key, stderr);
+        Assert.False(Directory.Exists(Path.Combine(StateDir, "batchtui", "journal")));
+    }
+
+    [Fact]
+    public async Task Usage_messages_say_what_is_wrong_and_help_lists_the_exit_codes()
+    {
+        string missing = Path.Combine(_dir.Path, "missing.jsonl");
+        Assert.Contains($"batchtui create: {missing}: no such file", (await Run([missing, "--yes"])).Err);
+        Assert.Contains("which file?", (await Run(["--yes"])).Err);
+        Assert.Contains("unknown argument '--bogus'", (await Run(["a.jsonl", "--bogus"])).Err);
+
+        var (code, stdout, _) = await Run(["--help"]);
+        Assert.Equal(0, code);
+        Assert.StartsWith("usage: batchtui create FILE [--yes]", stdout);
+        Assert.Contains("Exit codes: 0 created, 1 invalid, 2 usage, 3 the API refused, 4 not confirmed.", stdout);
+        Assert.Contains("--base-url URL", stdout);
+    }
+
+    [Fact]
     public async Task With_no_key_it_says_the_batch_goes_to_the_demo_simulator()
     {
         var env = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = StateDir };

@@ -120,6 +120,20 @@ public sealed class EditorPaneTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Field_labels_and_file_names_keep_their_underscores()
+    {
+        using var h = new EditorHarness(100, 30);
+        RequestEditorPane pane = RequestEditorPane.Open(h, new UnreachableApi(), Stores);
+        await h.Settle(pane.WhenIdle);
+        string screen = h.Screen();
+        output.WriteLine(screen);
+        // Terminal.Gui labels treat '_' as a hotkey marker unless told otherwise.
+        Assert.Contains("max_tokens", screen);
+        Assert.Contains("custom_id", screen);
+        Assert.DoesNotContain("maxtokens", screen);
+    }
+
+    [Fact]
     public async Task Read_only_mode_has_no_submit()
     {
         using var h = new EditorHarness(100, 30, readOnly: true);

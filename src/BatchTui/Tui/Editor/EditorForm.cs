@@ -115,7 +115,8 @@ internal sealed class EditorForm : View
         View? previous = null;
         for (int i = 0; i < pairs.Length; i += 2)
         {
-            var label = new Label { Text = (string)pairs[i], Y = y, X = previous is null ? 0 : Pos.Right(previous) + 1 };
+            // No hotkey specifier, or "max_tokens" and "custom_id" would lose their '_'.
+            var label = new Label { Text = (string)pairs[i], Y = y, X = previous is null ? 0 : Pos.Right(previous) + 1, HotKeySpecifier = new System.Text.Rune(0xFFFF) };
             var field = (TextField)pairs[i + 1];
             field.Y = y;
             field.X = previous is null ? LabelWidth : Pos.Right(label) + 1;

@@ -66,8 +66,9 @@ public sealed class RequestEditorPane : IPane
         Title = title;
 
         _root = new View { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, Title = title };
-        _status = new Label { X = 0, Y = 0, Width = Dim.Fill() };
-        _notice = new Label { X = 0, Y = 1, Width = Dim.Fill() };
+        // No hotkey specifier: a Label would otherwise eat the '_' of msgbatch_… ids, custom_ids and file names.
+        _status = new Label { X = 0, Y = 0, Width = Dim.Fill(), HotKeySpecifier = new System.Text.Rune(0xFFFF) };
+        _notice = new Label { X = 0, Y = 1, Width = Dim.Fill(), HotKeySpecifier = new System.Text.Rune(0xFFFF) };
         _form = new EditorForm { X = 0, Y = 2, Height = Dim.Fill(ProblemsHeight + 1) };
         _raw = new RawEditor { X = 0, Y = 2, Height = Dim.Fill(ProblemsHeight + 1), Visible = false };
         var problemsTitle = new Label { Text = "Problems (F2 validate)", X = 0, Y = Pos.AnchorEnd(ProblemsHeight + 1) };

@@ -159,7 +159,14 @@ public sealed class ResultsPane : IPane, IDisposable
     {
         if (_retryDownload is { } again) { again(); return; }
         if (_batch is null || _retryFailed is null) { _shell.Flash("retry failed needs a batch from the API (this is a local file)"); return; }
-        if (_model is null || !_model.Index.IsComplete) { _shell.Flash("still reading the results: R works once every line is indexed"); return; }
+        // Like n in the list: read-only mode composes no new batch (a failed download is still retried above).
+        if (_shell.ReadOnly) { _shell.Flash("read-only: \"retry failed\" is turned off (started with --read-only)"); return; }
+        if (_model is null)
+        {
+            _shell.Flash(_batch.IsEnded ? "still downloading the results: R works once they are read" : $"nothing to retry yet: {_batch.Id} has not ended");
+            return;
+        }
+        if (!_model.Index.IsComplete) { _shell.Flash("still reading the results: R works once every line is indexed"); return; }
         IReadOnlyList<string> failed = FailedCustomIds();
         if (failed.Count == 0) { _shell.Flash($"nothing to retry: no request of {_batch.Id} errored, expired or was canceled"); return; }
         _retryFailed(_batch.Id, failed);
