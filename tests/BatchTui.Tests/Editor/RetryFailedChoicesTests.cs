@@ -9,6 +9,8 @@ using BatchTui.Tui.Panes;
 using BatchTui.Tui.Results;
 using Terminal.Gui.Input;
 
+using static BatchTui.Tests.Editor.RetryFixtures;
+
 namespace BatchTui.Tests.Editor;
 
 /// <summary>
@@ -23,22 +25,6 @@ public sealed class RetryFailedChoicesTests
         $"{prefix}-{i:000}",
         JsonDocument.Parse($$$"""{"model":"claude-haiku-4-5","max_tokens":16,"messages":[{"role":"user","content":"Classify {{{i}}}"}]}""").RootElement)).ToList();
 
-    private static async Task<List<(string Id, string Type)>> ResultTypes(IBatchesApi api, string batchId)
-    {
-        var rows = new List<(string, string)>();
-        await foreach (ReadOnlyMemory<byte> line in api.ResultLinesAsync(batchId))
-        {
-            using var doc = JsonDocument.Parse(line);
-            rows.Add((doc.RootElement.GetProperty("custom_id").GetString()!, doc.RootElement.GetProperty("result").GetProperty("type").GetString()!));
-        }
-        return rows;
-    }
-
-    private static PaneFactories Wired(EditorStores stores, ResultsStore cache) => new(
-        Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, cache,
-            retryFailed: (id, failed) => RetryFailed.Open(shell, api, stores, id, failed, created)),
-        Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, stores, onSubmitted: created));
-
     /// <summary>An ended batch of <see cref="Requests"/> requests, created through the API, and its failed custom_ids.</summary>
     private static async Task<(MessageBatch Batch, List<string> Failed)> EndedBatch(World w, List<BatchRequestItem> items)
     {
@@ -49,18 +35,6 @@ public sealed class RetryFailedChoicesTests
         Assert.True(failed.Count < Requests);
         return (batch, failed);
     }
-
-    private static ResultsPane OpenResults(TuiDriver t)
-    {
-        t.Press(Key.Enter);
-        var results = Assert.IsType<ResultsPane>(t.Shell.Top);
-        t.Until(() => results.Ready.IsCompleted && results.Model?.Index.IsComplete == true, "results indexed");
-        return results;
-    }
-
-    private static List<string> CustomIds(RequestEditorPane editor) => editor.Raw.Text.Value
-        .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("custom_id").GetString()!).ToList();
 
     [Fact]
     public async Task F7_gives_the_retry_new_custom_ids_and_the_new_batch_holds_them_with_the_original_params()

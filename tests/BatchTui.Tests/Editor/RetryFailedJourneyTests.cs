@@ -9,6 +9,8 @@ using BatchTui.Tui.Panes;
 using BatchTui.Tui.Results;
 using Terminal.Gui.Input;
 
+using static BatchTui.Tests.Editor.RetryFixtures;
+
 namespace BatchTui.Tests.Editor;
 
 /// <summary>
@@ -22,17 +24,6 @@ public sealed class RetryFailedJourneyTests
     private static string Jsonl(IEnumerable<string> ids) => string.Join("\n", ids.Select(id =>
         $$$"""{"custom_id":"{{{id}}}","params":{"model":"claude-haiku-4-5","max_tokens":32,"messages":[{"role":"user","content":"Label item {{{id}}}"}]}}"""));
 
-    private static async Task<List<(string Id, string Type)>> ResultTypes(IBatchesApi api, string batchId)
-    {
-        var rows = new List<(string, string)>();
-        await foreach (ReadOnlyMemory<byte> line in api.ResultLinesAsync(batchId))
-        {
-            using var doc = JsonDocument.Parse(line);
-            rows.Add((doc.RootElement.GetProperty("custom_id").GetString()!, doc.RootElement.GetProperty("result").GetProperty("type").GetString()!));
-        }
-        return rows;
-    }
-
     [Fact]
     public async Task Compose_submit_end_browse_and_retry_exactly_the_failed_requests()
     {
@@ -40,12 +31,7 @@ public sealed class RetryFailedJourneyTests
         await using World w = await World.StartAsync(seedWorld: false);
         EditorStores stores = EditorStores.At(Path.Combine(dir.Path, "state"), w.Time);
         var cache = new ResultsStore(Path.Combine(dir.Path, "cache"), w.Time);
-        // Wired as TuiCommand wires them.
-        var panes = new PaneFactories(
-            Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, cache,
-                retryFailed: (id, failed) => RetryFailed.Open(shell, api, stores, id, failed, created)),
-            Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, stores, onSubmitted: created));
-        using var t = TuiDriver.Start(w.Api, w.Time, 120, 40, factories: panes);
+        using var t = TuiDriver.Start(w.Api, w.Time, 120, 40, factories: Wired(stores, cache));
 
         // Compose in the raw editor and submit; the shell's confirmation shows the preview.
         t.Press("n");
@@ -66,16 +52,12 @@ public sealed class RetryFailedJourneyTests
         Assert.NotEmpty(failed); // the simulator errs on about 5% of created requests (seeded)
 
         // Results, then R: the editor opens on a new batch of exactly the failed requests, for review.
-        t.Press(Key.Enter);
-        var results = Assert.IsType<ResultsPane>(t.Shell.Top);
-        t.Until(() => results.Ready.IsCompleted && results.Model?.Index.IsComplete == true, "results indexed");
+        ResultsPane results = OpenResults(t);
         Assert.Equal(failed.Order(), results.FailedCustomIds().Order());
         t.Press(Key.R.WithShift);
         var retry = Assert.IsType<RequestEditorPane>(t.Shell.Top);
         t.Until(() => retry.WhenIdle().IsCompleted && !retry.NoticeText.StartsWith("looking up", StringComparison.Ordinal), "the retry plan");
-        var retryIds = retry.Raw.Text.Value.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("custom_id").GetString()!).ToList();
-        Assert.Equal(failed.Order(), retryIds.Order());
+        Assert.Equal(failed.Order(), CustomIds(retry).Order());
 
         // Submit the retry: the new batch is selected in the list and holds exactly those requests.
         t.Press(Key.S.WithCtrl).ExpectLine($"requests: {failed.Count}")
