@@ -19,38 +19,12 @@ public sealed record ResultsSummary(
 
     public static ResultsSummary Of(ResultsIndex index, IEnumerable<int> rows)
     {
-        var kinds = new int[Enum.GetValues<ResultKind>().Length];
-        var reasons = new Dictionary<short, int>();
-        var errors = new Dictionary<short, int>();
-        var models = new Dictionary<short, int>();
-        long inTok = 0, outTok = 0, cacheRead = 0, cacheWrite = 0;
-        int n = 0;
-        foreach (int row in rows)
-        {
-            ResultEntry e = index[row];
-            n++;
-            kinds[(int)e.Kind]++;
-            inTok += e.InputTokens;
-            outTok += e.OutputTokens;
-            cacheRead += e.CacheReadTokens;
-            cacheWrite += e.CacheCreationTokens;
-            if (e.ReasonId >= 0)
-            {
-                var target = e.Kind == ResultKind.Errored ? errors : reasons;
-                target[e.ReasonId] = target.GetValueOrDefault(e.ReasonId) + 1;
-            }
-            if (e.ModelId >= 0) models[e.ModelId] = models.GetValueOrDefault(e.ModelId) + 1;
-        }
-        var byKind = new Dictionary<ResultKind, int>();
-        for (int k = 0; k < kinds.Length; k++) if (kinds[k] > 0) byKind[(ResultKind)k] = kinds[k];
-        return new ResultsSummary(n, byKind, inTok, outTok, cacheRead, cacheWrite, Histogram(index, reasons), Histogram(index, errors), Histogram(index, models));
+        var sum = new SummaryAccumulator(index);
+        foreach (int row in rows) sum.Add(row);
+        return sum.ToSummary();
     }
 
     public static ResultsSummary Of(ResultsIndex index) => Of(index, Enumerable.Range(0, index.Count));
-
-    private static List<KeyValuePair<string, int>> Histogram(ResultsIndex index, Dictionary<short, int> counts) =>
-        counts.Select(kv => KeyValuePair.Create(index.Strings[kv.Key], kv.Value))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>One line per part, for the header and the CLI, e.g. <c>100000 results: 95012 succeeded · 3001 errored …</c>.</summary>
     public IEnumerable<string> Lines()

@@ -15,8 +15,8 @@ public sealed class ResultsBrowserModel
         [ResultKind.Succeeded, ResultKind.Errored, ResultKind.Canceled, ResultKind.Expired, ResultKind.Unknown, ResultKind.Unparseable];
 
     private readonly ResultsQuery _query;
+    private SummaryAccumulator? _fileCounts;
     private ResultsSummary? _fileSummary;
-    private int _fileSummaryRows = -1;
     private (int Row, ResultDetail Detail)? _detail;
 
     public ResultsBrowserModel(ResultsIndex index, string title)
@@ -40,15 +40,16 @@ public sealed class ResultsBrowserModel
 
     public int? SelectedRow => Selected >= 0 && Selected < View.Count ? View[Selected] : null;
 
-    /// <summary>Counts over the whole file (all rows indexed so far), recomputed only as rows arrive.</summary>
+    /// <summary>Counts over the whole file (all rows indexed so far): only rows new since the last call are added.</summary>
     public ResultsSummary FileSummary
     {
         get
         {
-            if (_fileSummary is null || _fileSummaryRows != Index.Count)
+            _fileCounts ??= new SummaryAccumulator(Index);
+            if (_fileSummary is null || _fileCounts.Rows != Index.Count)
             {
-                _fileSummaryRows = Index.Count;
-                _fileSummary = ResultsSummary.Of(Index);
+                for (int row = _fileCounts.Rows, end = Index.Count; row < end; row++) _fileCounts.Add(row);
+                _fileSummary = _fileCounts.ToSummary();
             }
             return _fileSummary;
         }
