@@ -26,6 +26,7 @@ public static class TuiApp
     public static int Run(IBatchesApi api, ShellInfo info, TuiOptions options, PaneFactories? factories = null)
     {
         TimeProvider time = TimeProvider.System;
+        api = new PrefetchedFirstPage(api, new PageRequest(options.PageSize));
         var themes = new ThemeCatalog(options.Theme, options.NoColor);
         themes.Install(null);
         using IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
