@@ -32,6 +32,24 @@ internal static class FirstScreen
 
     public static double Measure(string path, out string lastVisibleRow)
     {
+        Task? indexing = null;
+        try
+        {
+            return MeasureOnce(path, out lastVisibleRow, out indexing);
+        }
+        finally
+        {
+            // The pane is disposed, which cancels its index pass; wait until that pass has really stopped so the next
+            // run does not share the two cores with it (a user's first open has only its own pass running).
+            try { indexing?.Wait(TimeSpan.FromSeconds(30)); } catch (AggregateException) { }
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+    }
+
+    private static double MeasureOnce(string path, out string lastVisibleRow, out Task? indexing)
+    {
+        indexing = null;
         Environment.SetEnvironmentVariable("DisableRealDriverIO", "1"); // never open /dev/tty
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(Cols, Rows);
@@ -48,6 +66,7 @@ internal static class FirstScreen
                 app.LayoutAndDraw();
                 if (pane.Model is { } model)
                 {
+                    indexing = model.Index.Completion;
                     // Rows the table shows: its height less the header line and the line under it.
                     int visible = Math.Max(1, pane.Table.Viewport.Height - 2);
                     if (model.View.Count >= visible)
