@@ -8,15 +8,15 @@ namespace BatchTui.Core.Api;
 public sealed class PrefetchedFirstPage : IBatchesApi
 {
     private readonly IBatchesApi _inner;
-    private PageRequest? _request;
-    private Task<BatchPage>? _pending;
+    private readonly PageRequest _request;
+    private Task<BatchPage>? _pending; // taken (set to null) by the first ListAsync, whatever it asks
 
-    public PrefetchedFirstPage(IBatchesApi inner, PageRequest request, CancellationToken ct = default)
+    public PrefetchedFirstPage(IBatchesApi inner, PageRequest request)
     {
         _inner = inner;
         _request = request;
         // Task.Run: the SDK call does its cold set-up synchronously before its first await.
-        _pending = Task.Run(() => inner.ListAsync(request, ct), ct);
+        _pending = Task.Run(() => inner.ListAsync(request));
         // Observed here so an answer nobody takes (the user quit first) is not an unobserved exception.
         _pending.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
     }
@@ -26,12 +26,7 @@ public sealed class PrefetchedFirstPage : IBatchesApi
     public Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default)
     {
         Task<BatchPage>? pending = Interlocked.Exchange(ref _pending, null);
-        if (pending is not null && request == _request)
-        {
-            _request = null;
-            return pending.WaitAsync(ct);
-        }
-        return _inner.ListAsync(request, ct);
+        return pending is not null && request == _request ? pending.WaitAsync(ct) : _inner.ListAsync(request, ct);
     }
 
     public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) => _inner.GetAsync(batchId, ct);
