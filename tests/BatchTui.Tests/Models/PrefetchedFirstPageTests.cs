@@ -12,7 +12,7 @@ public sealed class PrefetchedFirstPageTests
     {
         await using var world = await World.StartAsync();
         var counting = new CountingApi(world.Api);
-        var api = new PrefetchedFirstPage(counting, new PageRequest(10));
+        var api = new PrefetchedFirstPage(counting, BatchListModel.NewestPage(10));
         var model = new BatchListModel(api, 10);
 
         await model.LoadNewestAsync();

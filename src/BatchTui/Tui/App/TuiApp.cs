@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using BatchTui.Core.Api;
+using BatchTui.Tui.Models;
 using BatchTui.Tui.Panes;
 using BatchTui.Tui.Themes;
 using Terminal.Gui.App;
@@ -26,7 +27,7 @@ public static class TuiApp
     public static int Run(IBatchesApi api, ShellInfo info, TuiOptions options, PaneFactories? factories = null)
     {
         TimeProvider time = TimeProvider.System;
-        api = new PrefetchedFirstPage(api, new PageRequest(options.PageSize));
+        api = new PrefetchedFirstPage(api, BatchListModel.NewestPage(options.PageSize));
         var themes = new ThemeCatalog(options.Theme, options.NoColor);
         themes.Install(null);
         using IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);

@@ -27,6 +27,8 @@ public sealed class BatchListModel
     }
 
     public int PageSize { get; }
+    /// <summary>The request for the newest page: what the first load sends (so start-up can send it early).</summary>
+    public static PageRequest NewestPage(int pageSize) => new(pageSize);
     public ListState State => _state;
 
     /// <summary>Raised on the UI side whenever <see cref="State"/> changed.</summary>
@@ -37,7 +39,7 @@ public sealed class BatchListModel
     public async Task LoadNewestAsync(CancellationToken ct = default)
     {
         string? keep = _state.SelectedId;
-        BatchPage page = await _api.ListAsync(new PageRequest(PageSize), ct).ConfigureAwait(false);
+        BatchPage page = await _api.ListAsync(NewestPage(PageSize), ct).ConfigureAwait(false);
         Apply(s => s.WithNewPage(page.Data, 1, hasNewer: false, hasOlder: page.HasMore, select: keep));
     }
 
@@ -91,7 +93,7 @@ public sealed class BatchListModel
         BatchPage neighbour = await _api.ListAsync(new PageRequest(1, BeforeId: target.Id), ct).ConfigureAwait(false);
         if (neighbour.Data.Count == 0)
         {
-            BatchPage newest = await _api.ListAsync(new PageRequest(PageSize), ct).ConfigureAwait(false);
+            BatchPage newest = await _api.ListAsync(NewestPage(PageSize), ct).ConfigureAwait(false);
             Apply(cur => Reveal(cur.WithNewPage(newest.Data, 1, false, newest.HasMore, target.Id), target.Id));
             return;
         }
@@ -144,7 +146,7 @@ public sealed class BatchListModel
         {
             if (s.Page.Count == 0)
             {
-                fresh = (await _api.ListAsync(new PageRequest(PageSize), ct).ConfigureAwait(false)).Data;
+                fresh = (await _api.ListAsync(NewestPage(PageSize), ct).ConfigureAwait(false)).Data;
                 replaceAll = true;
             }
             else
@@ -154,7 +156,7 @@ public sealed class BatchListModel
                 if (newer.HasMore)
                 {
                     // More than a page of new batches: take the newest page whole.
-                    fresh = (await _api.ListAsync(new PageRequest(PageSize), ct).ConfigureAwait(false)).Data;
+                    fresh = (await _api.ListAsync(NewestPage(PageSize), ct).ConfigureAwait(false)).Data;
                     replaceAll = true;
                 }
             }
