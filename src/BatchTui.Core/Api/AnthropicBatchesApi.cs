@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
+using BatchTui.Core.Requests;
 
 namespace BatchTui.Core.Api;
 
@@ -78,8 +79,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var body = new Dictionary<string, JsonElement>
         {
-            ["requests"] = JsonSerializer.SerializeToElement(request.Requests.Select(r =>
-                new Dictionary<string, object> { ["custom_id"] = r.CustomId, ["params"] = r.Params })),
+            ["requests"] = RequestsJson.ToArrayElement(request.Requests),
         };
         return JsonCall(c => _endpoints.Create(body, c), _endpoints.ToBatch, ct);
     }

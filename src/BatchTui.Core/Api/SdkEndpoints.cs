@@ -29,7 +29,7 @@ internal static class SdkEndpoints
 
     public static Dictionary<string, JsonElement> Fields(JsonElement obj) =>
         obj.ValueKind == JsonValueKind.Object
-            ? obj.Deserialize<Dictionary<string, JsonElement>>()!
+            ? obj.Deserialize(CoreJson.Default.DictionaryStringJsonElement)!
             : throw new JsonException($"expected a JSON object, got {obj.ValueKind.ToString().ToLowerInvariant()}");
 
     public static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>();

@@ -63,6 +63,6 @@ public sealed class CheckedRequests
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer)) RequestsJson.WriteItem(w, item);
-        return JsonSerializer.Deserialize<JsonElement>(buffer.ToArray());
+        return JsonSerializer.Deserialize(buffer.ToArray(), CoreJson.Default.JsonElement);
     }
 }

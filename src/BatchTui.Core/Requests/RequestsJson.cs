@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using BatchTui.Core.Api;
@@ -42,6 +43,20 @@ public static class RequestsJson
             sb.Append(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).Append('\n');
         }
         return sb.ToString();
+    }
+
+    /// <summary>The requests as one JSON array, the create body's <c>requests</c>.</summary>
+    public static JsonElement ToArrayElement(IEnumerable<BatchRequestItem> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (BatchRequestItem item in items) WriteItem(w, item);
+            w.WriteEndArray();
+        }
+        using JsonDocument doc = JsonDocument.Parse(buffer.WrittenMemory);
+        return doc.RootElement.Clone();
     }
 
     public static void WriteBody(Utf8JsonWriter w, IEnumerable<BatchRequestItem> items)

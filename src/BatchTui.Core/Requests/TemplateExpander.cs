@@ -75,7 +75,7 @@ public static class TemplateExpander
             if (tools is not null) ps["tools"] = tools.DeepClone();
             if (stops.Length > 0) ps["stop_sequences"] = new JsonArray(stops.Select(s => (JsonNode?)s).ToArray());
             if (metadata is not null) ps["metadata"] = metadata.DeepClone();
-            items.Add(new BatchRequestItem(pattern!.Format(i + 1), JsonSerializer.SerializeToElement(ps)));
+            items.Add(new BatchRequestItem(pattern!.Format(i + 1), JsonSerializer.SerializeToElement(ps, CoreJson.Default.JsonNode)));
         }
         return new TemplateExpansion(items, []);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace BatchTui.Core.State;
 
@@ -9,13 +8,6 @@ namespace BatchTui.Core.State;
 /// </summary>
 public sealed class DraftStore(string directory, TimeProvider time)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public string Directory { get; } = directory;
     public List<string> Unreadable { get; } = [];
 
@@ -30,7 +22,7 @@ public sealed class DraftStore(string directory, TimeProvider time)
     public async Task SaveAsync(Draft draft, CancellationToken ct = default)
     {
         Draft stamped = draft with { UpdatedAt = time.GetUtcNow() };
-        await AtomicFile.WriteAsync(PathOf(draft.Id), (s, c) => JsonSerializer.SerializeAsync(s, stamped, Json, c), ct);
+        await AtomicFile.WriteAsync(PathOf(draft.Id), (s, c) => JsonSerializer.SerializeAsync(s, stamped, StateJson.Default.Draft, c), ct);
     }
 
     /// <summary>Every readable draft, newest first.</summary>
@@ -45,7 +37,7 @@ public sealed class DraftStore(string directory, TimeProvider time)
             try
             {
                 await using FileStream s = File.OpenRead(file);
-                if (await JsonSerializer.DeserializeAsync<Draft>(s, Json, ct) is { Id.Length: > 0 } d) drafts.Add(d);
+                if (await JsonSerializer.DeserializeAsync(s, StateJson.Default.Draft, ct) is { Id.Length: > 0 } d) drafts.Add(d);
                 else Unreadable.Add(file);
             }
             catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
@@ -61,7 +53,7 @@ public sealed class DraftStore(string directory, TimeProvider time)
         string path = PathOf(id);
         if (!File.Exists(path)) return null;
         await using FileStream s = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<Draft>(s, Json, ct);
+        return await JsonSerializer.DeserializeAsync(s, StateJson.Default.Draft, ct);
     }
 
     public void Delete(string id)

@@ -22,7 +22,7 @@ public sealed class SubmissionJournal(string directory, TimeProvider time)
     {
         await AtomicFile.WriteAsync(RequestsPath(batchId), (s, c) => RequestsJson.WriteJsonlAsync(s, requests, c), ct);
         var meta = new JournalMeta(batchId, time.GetUtcNow(), requests.Count, WithoutUserInfo(baseUrl), sourceFile);
-        await AtomicFile.WriteAsync(MetaPath(batchId), (s, c) => JsonSerializer.SerializeAsync(s, meta, DraftStore.Json, c), ct);
+        await AtomicFile.WriteAsync(MetaPath(batchId), (s, c) => JsonSerializer.SerializeAsync(s, meta, StateJson.Default.JournalMeta, c), ct);
     }
 
     /// <summary>The entry for <paramref name="batchId"/>, or null when this machine never submitted it.</summary>
@@ -35,7 +35,7 @@ public sealed class SubmissionJournal(string directory, TimeProvider time)
         try
         {
             if (File.Exists(MetaPath(batchId)))
-                meta = JsonSerializer.Deserialize<JournalMeta>(await File.ReadAllTextAsync(MetaPath(batchId), ct), DraftStore.Json);
+                meta = JsonSerializer.Deserialize(await File.ReadAllTextAsync(MetaPath(batchId), ct), StateJson.Default.JournalMeta);
         }
         catch (JsonException)
         {

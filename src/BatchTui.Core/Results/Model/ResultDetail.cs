@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BatchTui.Core.Api;
 using BatchTui.Core.Results.Blocks;
 using BatchTui.Core.Results.Index;
 
@@ -39,7 +40,7 @@ public sealed class ResultDetail
         JsonElement root;
         try
         {
-            root = JsonSerializer.Deserialize<JsonElement>(line);
+            root = JsonSerializer.Deserialize(line, CoreJson.Default.JsonElement);
         }
         catch (JsonException e)
         {
@@ -115,7 +116,7 @@ public sealed class ResultDetail
     {
         try
         {
-            return Json.Pretty(JsonSerializer.Deserialize<JsonElement>(_line));
+            return Json.Pretty(JsonSerializer.Deserialize(_line, CoreJson.Default.JsonElement));
         }
         catch (JsonException)
         {
