@@ -38,6 +38,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             },
         };
+        SdkJsonMetadata.InstallForNativeAot();
         _client = new AnthropicClient(new ClientOptions
         {
             // Set explicitly even when null: the SDK then reads no credential of its own (ANTHROPIC_API_KEY,

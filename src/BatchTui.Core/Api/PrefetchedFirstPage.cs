@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BatchTui.Core.Api;
 
 /// <summary>
@@ -22,6 +24,22 @@ public sealed class PrefetchedFirstPage : IBatchesApi
     }
 
     public Uri BaseUrl => _inner.BaseUrl;
+
+    /// <summary>
+    /// The answer, if it is in within <paramref name="wait"/> (zero: already in) and nobody took it: then the first
+    /// frame can show the list (a native build's terminal set-up takes about as long as the request). Taking it
+    /// counts as the first load. A failed or unfinished prefetch is left for the first load, which reports it.
+    /// </summary>
+    public bool TryTakeAnswer(TimeSpan wait, [NotNullWhen(true)] out BatchPage? page)
+    {
+        page = null;
+        Task<BatchPage>? pending = _pending;
+        if (pending is null) return false;
+        if (!pending.IsCompleted && wait > TimeSpan.Zero) ((IAsyncResult)pending).AsyncWaitHandle.WaitOne(wait);
+        if (!pending.IsCompletedSuccessfully || Interlocked.CompareExchange(ref _pending, null, pending) != pending) return false;
+        page = pending.Result;
+        return true;
+    }
 
     public Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default)
     {

@@ -4,7 +4,8 @@ namespace BatchTui.Tests.EndToEnd;
 
 /// <summary>
 /// The built app in a real terminal: a detached tmux session of a given size running <c>dotnet batchtui.dll …</c>
-/// with a private HOME and XDG dirs. Keys go in with <c>send-keys</c>; the screen comes back with
+/// with a private HOME and XDG dirs (or, with <c>BATCHTUI_E2E_EXE</c> set, that executable: how the native build is
+/// checked, see bench/tui/native-smoke.sh). Keys go in with <c>send-keys</c>; the screen comes back with
 /// <c>capture-pane</c>. Waits poll the screen (a real process on a real clock) up to a bound, then fail with the
 /// screen in the message. When the app exits the pane keeps a line <c>[exited N]</c>.
 /// </summary>
@@ -20,6 +21,10 @@ internal sealed class TmuxApp : IDisposable
 
     /// <summary>The exe's assembly, copied next to the tests by the project reference.</summary>
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "batchtui.dll");
+
+    /// <summary>The command line that starts the app: the built assembly, or the executable the variable names.</summary>
+    private static string AppCommand =>
+        Environment.GetEnvironmentVariable("BATCHTUI_E2E_EXE") is { Length: > 0 } exe ? Quote(exe) : $"dotnet {Quote(AppDll)}";
 
     public static TmuxApp Start(string home, string arguments, IReadOnlyDictionary<string, string> env, int cols = 120, int rows = 35,
         string term = "xterm-256color")
@@ -38,7 +43,7 @@ internal sealed class TmuxApp : IDisposable
         var args = new List<string> { "new-session", "-d", "-s", app._session, "-x", cols.ToString(), "-y", rows.ToString() };
         foreach (var (k, v) in vars) { args.Add("-e"); args.Add($"{k}={v}"); }
         // env -u: the tmux server may have been started by a test host that set it.
-        args.Add($"env -u DisableRealDriverIO dotnet {Quote(AppDll)} {arguments}; echo \"[exited $?]\"; sleep 600");
+        args.Add($"env -u DisableRealDriverIO {AppCommand} {arguments}; echo \"[exited $?]\"; sleep 600");
         // Killing the last session stops the tmux server; a start that races with that shutdown is tried again.
         for (int attempt = 1; ; attempt++)
         {

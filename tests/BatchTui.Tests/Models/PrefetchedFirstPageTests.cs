@@ -42,4 +42,32 @@ public sealed class PrefetchedFirstPageTests
         var api = new PrefetchedFirstPage(new UnreachableApi(), new PageRequest(10));
         await Assert.ThrowsAsync<BatchApiException>(() => api.ListAsync(new PageRequest(10)));
     }
+
+    [Fact]
+    public async Task An_answer_already_in_can_be_taken_once_and_then_loads_go_to_the_server()
+    {
+        await using var world = await World.StartAsync();
+        var counting = new CountingApi(world.Api);
+        var api = new PrefetchedFirstPage(counting, BatchListModel.NewestPage(10));
+
+        Assert.True(api.TryTakeAnswer(TimeSpan.FromSeconds(30), out BatchPage? page)); // a bound, not a delay
+        var model = new BatchListModel(api, 10);
+        model.ShowNewest(page);
+        List<string> newest = (await world.Api.ListAsync(new PageRequest(10))).Data.Select(b => b.Id).ToList();
+        Assert.Equal(newest, model.State.Page.Select(b => b.Id).ToList());
+        Assert.True(model.State.Loaded);
+
+        Assert.False(api.TryTakeAnswer(TimeSpan.Zero, out _)); // taken once
+        await model.LoadNewestAsync(); // the next load is a fresh request
+        Assert.Equal(2, counting.Lists.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_prefetch_is_never_taken_and_the_first_load_reports_it()
+    {
+        var api = new PrefetchedFirstPage(new UnreachableApi(), new PageRequest(10));
+        Assert.False(api.TryTakeAnswer(TimeSpan.FromSeconds(30), out BatchPage? page));
+        Assert.Null(page);
+        await Assert.ThrowsAsync<BatchApiException>(() => api.ListAsync(new PageRequest(10)));
+    }
 }

@@ -27,7 +27,8 @@ public static class TuiApp
     public static int Run(IBatchesApi api, ShellInfo info, TuiOptions options, PaneFactories? factories = null)
     {
         TimeProvider time = TimeProvider.System;
-        api = new PrefetchedFirstPage(api, BatchListModel.NewestPage(options.PageSize));
+        var prefetch = new PrefetchedFirstPage(api, BatchListModel.NewestPage(options.PageSize));
+        api = prefetch;
         var themes = new ThemeCatalog(options.Theme, options.NoColor);
         themes.Install(null);
         using IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
@@ -35,13 +36,16 @@ public static class TuiApp
         (AppShell shell, BatchesPane pane) = Build(app, api, info, options, themes, time, factories);
         using (shell)
         {
+            // Often in by now (native build): then the very first frame is the list, not an empty one before it.
+            bool loaded = prefetch.TryTakeAnswer(TimeSpan.Zero, out BatchPage? first);
+            if (first is not null) pane.Model.ShowNewest(first);
             // Raw mode turns Ctrl+C into a key (handled by the shell); these cover kill -INT / -TERM from outside.
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; app.Invoke(shell.Quit); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; app.Invoke(shell.Quit); });
             // Start after the loop is running: a RequestStop issued before Run's loop starts would be lost.
             app.AddTimeout(TimeSpan.Zero, () =>
             {
-                pane.Start();
+                pane.Start(loaded);
                 shell.StartTicking();
                 return false;
             });

@@ -43,6 +43,10 @@ public sealed class BatchListModel
         Apply(s => s.WithNewPage(page.Data, 1, hasNewer: false, hasOlder: page.HasMore, select: keep));
     }
 
+    /// <summary>Shows <paramref name="page"/> as the newest page now; for a caller on the UI side with the answer in hand.</summary>
+    public void ShowNewest(BatchPage page) =>
+        Set(_state.WithNewPage(page.Data, 1, hasNewer: false, hasOlder: page.HasMore, select: _state.SelectedId));
+
     /// <summary>The next (older) page: <c>after_id = last_id</c>. False when there is none.</summary>
     public async Task<bool> OlderPageAsync(CancellationToken ct = default)
     {

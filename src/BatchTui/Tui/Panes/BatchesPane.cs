@@ -77,14 +77,14 @@ public sealed class BatchesPane : IPane, IDisposable
     private int DetailWidth => Math.Clamp(_root.Viewport.Width * 2 / 5, 56, 80);
     private int DetailHeight => _root.Viewport.Height >= 29 ? 17 : 12;
 
-    /// <summary>Loads the newest page and starts auto-refresh.</summary>
-    public void Start()
+    /// <summary>Loads the newest page (unless <paramref name="loaded"/>: it is already shown) and starts auto-refresh.</summary>
+    public void Start(bool loaded = false)
     {
         _shell.Run(async ct =>
         {
             try
             {
-                await Model.LoadNewestAsync(ct).ConfigureAwait(false);
+                if (!loaded) await Model.LoadNewestAsync(ct).ConfigureAwait(false);
                 _shell.Post(() => List.EmptyText = "no batches yet: n creates one");
             }
             catch (Exception e) when (e is not OperationCanceledException)
