@@ -38,7 +38,7 @@ public sealed class CheckedRequests
 
     public static CheckedRequests Check(IReadOnlyList<BatchRequestItem> items, BatchLimits? limits = null)
     {
-        var entries = items.Select((item, i) => new RequestEntry(i + 1, null, ToElement(item))).ToList();
+        var entries = items.Select((item, i) => new RequestEntry(i + 1, null, RequestsJson.ToElement(item))).ToList();
         return Check(new ParsedRequests(RequestsFormat.Jsonl, entries, []), limits);
     }
 
@@ -57,12 +57,5 @@ public sealed class CheckedRequests
     {
         if (!CanSubmit) throw new InvalidOperationException("the requests have errors; fix them before sending");
         return new BatchCreateRequest(Items);
-    }
-
-    private static JsonElement ToElement(BatchRequestItem item)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer)) RequestsJson.WriteItem(w, item);
-        return JsonSerializer.Deserialize(buffer.ToArray(), CoreJson.Default.JsonElement);
     }
 }

@@ -45,16 +45,21 @@ public static class RequestsJson
         return sb.ToString();
     }
 
+    /// <summary>One request as a JSON element, exactly as it is sent.</summary>
+    public static JsonElement ToElement(BatchRequestItem item) => Written(w => WriteItem(w, item));
+
     /// <summary>The requests as one JSON array, the create body's <c>requests</c>.</summary>
-    public static JsonElement ToArrayElement(IEnumerable<BatchRequestItem> items)
+    public static JsonElement ToArrayElement(IEnumerable<BatchRequestItem> items) => Written(w =>
+    {
+        w.WriteStartArray();
+        foreach (BatchRequestItem item in items) WriteItem(w, item);
+        w.WriteEndArray();
+    });
+
+    private static JsonElement Written(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (BatchRequestItem item in items) WriteItem(w, item);
-            w.WriteEndArray();
-        }
+        using (var w = new Utf8JsonWriter(buffer)) write(w);
         using JsonDocument doc = JsonDocument.Parse(buffer.WrittenMemory);
         return doc.RootElement.Clone();
     }
