@@ -26,10 +26,10 @@ await using SimulatorServer sim = await SimulatorServer.StartAsync(new Simulator
 using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = sim.BaseUrl });
 await FillAsync(api, sim, Rows);
 
-var ours = OurList(api, cols, lines);
-var peer = PeerList(cols, lines);
-Report($"batchtui: batch list, {Rows:N0}-row page ({cols}x{lines})", ours);
-Report($"peer: bare Terminal.Gui ListView, {Rows:N0} strings ({cols}x{lines})", peer);
+// TUIBENCH_ONLY=ours|peer runs one side alone (for a profiler).
+string only = Environment.GetEnvironmentVariable("TUIBENCH_ONLY") ?? "";
+if (only != "peer") Report($"batchtui: batch list, {Rows:N0}-row page ({cols}x{lines})", OurList(api, cols, lines));
+if (only != "ours") Report($"peer: bare Terminal.Gui ListView, {Rows:N0} strings ({cols}x{lines})", PeerList(cols, lines));
 return 0;
 
 static async Task FillAsync(IBatchesApi api, SimulatorServer sim, int atLeast)

@@ -145,10 +145,23 @@ public sealed class TuiDriver : IDisposable
 
     // ---- output --------------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// The screen as the main loop leaves it: only what changed is redrawn. Each read also checks that a redraw of
+    /// every view over that buffer, as the once-a-second tick does, paints exactly what a redraw from an empty buffer
+    /// does, cell by cell with colours: views skip the rows the buffer already shows and frames skip clearing, so a
+    /// stale glyph either left behind fails here.
+    /// </summary>
     public string Screen()
     {
+        App.LayoutAndDraw();
+        string text = App.Driver!.ToString()!;
+        Shell.SetNeedsDraw();
+        App.LayoutAndDraw();
+        string over = App.Driver.ToAnsi();
         App.LayoutAndDraw(true);
-        return _thread.Release(App.Driver!.ToString()!);
+        if (App.Driver.ToAnsi() != over)
+            Assert.Fail($"redrawn over the last frame the screen differs from a full redraw; as drawn:\n{text}\nfull redraw:\n{App.Driver.ToString()}");
+        return _thread.Release(text);
     }
 
     public string[] Lines() => Screen().Split(Environment.NewLine)[..^1];

@@ -6,7 +6,7 @@ using Terminal.Gui.ViewBase;
 namespace BatchTui.Tui.Views;
 
 /// <summary>The selected batch in full (see <see cref="BatchDetailRenderer"/>); scrolls when it does not fit.</summary>
-public sealed class BatchDetailView : View
+public sealed class BatchDetailView : OpaqueView
 {
     private readonly Func<MessageBatch?> _batch;
     private readonly TimeProvider _time;

@@ -9,7 +9,7 @@ namespace BatchTui.Tui.Views;
 /// Draws the visible rows of a <see cref="BatchListModel"/> (header + rows, only what fits) and turns mouse clicks and
 /// the wheel into selection changes. Keys are the pane's business (declared as KeyActions), so this view binds none.
 /// </summary>
-public sealed class BatchListView : View
+public sealed class BatchListView : OpaqueView
 {
     private readonly BatchListModel _model;
     private readonly TimeProvider _time;

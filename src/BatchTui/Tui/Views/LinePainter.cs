@@ -10,7 +10,7 @@ public static class LinePainter
     /// <param name="whole">Draw every span in this attribute instead of its tone's (the selected row).</param>
     public static void Paint(View view, int col, int row, StyledLine line, int width, Attribute? whole = null)
     {
-        if (width <= 0) return;
+        if (width <= 0 || ShownRow.Holds(view, col, row, line, width, whole)) return;
         view.Move(col, row);
         int left = width;
         foreach (Span span in line.Spans)

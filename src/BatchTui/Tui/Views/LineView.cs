@@ -4,7 +4,7 @@ using Terminal.Gui.ViewBase;
 namespace BatchTui.Tui.Views;
 
 /// <summary>A one-line view that draws whatever its function returns (header, flash bar, hints).</summary>
-public sealed class LineView : View
+public sealed class LineView : OpaqueView
 {
     private readonly Func<int, StyledLine> _line;
 

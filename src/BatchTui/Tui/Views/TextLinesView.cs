@@ -5,7 +5,7 @@ using Terminal.Gui.ViewBase;
 namespace BatchTui.Tui.Views;
 
 /// <summary>A scrollable list of styled lines (help overlay, raw JSON).</summary>
-public sealed class TextLinesView : View
+public sealed class TextLinesView : OpaqueView
 {
     private readonly IReadOnlyList<StyledLine> _lines;
     private int _scroll;
