@@ -16,12 +16,14 @@ public class ThemeTests
     {
         try
         {
-            new ThemeCatalog("dark", noColor: false).Install(null);
-            Assert.Empty(TuiJsonErrors.GetErrors());
+            var catalog = new ThemeCatalog("dark", noColor: false);
+            catalog.Install(null);
             foreach (string name in ThemeCatalog.Names)
             {
+                catalog.Apply(name, null);
+                Assert.Empty(TuiJsonErrors.GetErrors());
                 Assert.Contains(ThemeCatalog.TuiName(name), ThemeManager.GetThemeNames());
-                ThemeManager.Theme = ThemeCatalog.TuiName(name);
+                Assert.Equal(ThemeCatalog.TuiName(name), ThemeManager.Theme);
                 foreach (Tone tone in Enum.GetValues<Tone>().Where(t => t != Tone.Normal))
                     Assert.True(SchemeManager.TryGetScheme("Tone" + tone, out _), $"{name} lacks Tone{tone}");
             }

@@ -7,8 +7,8 @@ namespace BatchTui.Tui.Themes;
 
 /// <summary>
 /// The app's own themes (<c>themes/*.json</c>, embedded in the executable so an installed binary has them): each a
-/// Terminal.Gui 2.5 config in the nested shape, with one custom scheme per <see cref="Rendering.Tone"/>. They are
-/// merged into Terminal.Gui's runtime configuration, so they switch live. <c>mono</c> forces 16 colours and carries
+/// Terminal.Gui 2.5 config in the nested shape, with one custom scheme per <see cref="Rendering.Tone"/>. The current one is
+/// Terminal.Gui's runtime configuration, replaced on a live switch. <c>mono</c> forces 16 colours and carries
 /// meaning in text style; NO_COLOR picks it unless a theme was asked for by flag.
 /// </summary>
 public sealed class ThemeCatalog
@@ -23,6 +23,7 @@ public sealed class ThemeCatalog
     }
 
     public string Current { get; private set; }
+    private string? _installed;
     public bool NoColor { get; }
 
     /// <summary>The Terminal.Gui theme name for one of ours: <c>dark</c> → <c>BatchTui Dark</c>.</summary>
@@ -59,27 +60,34 @@ public sealed class ThemeCatalog
         return reader.ReadToEnd();
     }
 
-    /// <summary>All our themes in one Terminal.Gui config, with <paramref name="current"/> selected.</summary>
-    public static string MergedConfig(string current)
+    /// <summary>One of our themes as a Terminal.Gui config, selected.</summary>
+    public static string Config(string name)
     {
-        var themes = new JsonObject();
-        foreach (string name in Names)
-            foreach (var (key, value) in JsonNode.Parse(Json(name))!["Themes"]!.AsObject())
-                themes[key] = value!.DeepClone();
-        return new JsonObject { ["Theme"] = TuiName(current), ["Themes"] = themes }.ToJsonString();
+        JsonNode themes = JsonNode.Parse(Json(name))!["Themes"]!;
+        return new JsonObject { ["Theme"] = TuiName(name), ["Themes"] = themes.DeepClone() }.ToJsonString();
     }
 
-    /// <summary>Loads the themes into Terminal.Gui and applies the current one (before or after Init).</summary>
+    /// <summary>Loads the current theme into Terminal.Gui (before or after Init).</summary>
     public void Install(IDriver? driver)
     {
-        TuiConfigurationBuilder.Shared.RuntimeConfig = MergedConfig(Current);
-        TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
+        _installed = null;
         Apply(Current, driver);
     }
 
+    /// <summary>
+    /// Makes <paramref name="name"/> the theme on screen. Terminal.Gui holds only that one: its theme lookups
+    /// re-sort every configuration key, and with all four themes loaded building the configuration was a quarter of
+    /// the native start. Switching therefore rebuilds it, which takes a few milliseconds on a key press.
+    /// </summary>
     public void Apply(string name, IDriver? driver)
     {
         Current = Normalize(name) ?? Default;
+        if (_installed != Current)
+        {
+            TuiConfigurationBuilder.Shared.RuntimeConfig = Config(Current);
+            TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
+            _installed = Current;
+        }
         ThemeManager.Theme = TuiName(Current);
         if (driver is not null) driver.Force16Colors = Current == "mono" || NoColor;
     }
