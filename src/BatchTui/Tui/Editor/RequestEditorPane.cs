@@ -88,6 +88,8 @@ public sealed class RequestEditorPane : IPane
         Actions =
         [
             new KeyAction(Key.F2, "validate", ValidateNow, Description: "check every request now; in the raw editor, jump to the first error"),
+            // Second, so the hint survives an 80-column terminal: hints are cut from the end.
+            new KeyAction(Key.S.WithCtrl, "submit", Submit, Dangerous: true, Description: "preview, confirm and create the batch"),
             new KeyAction(Key.F4, "form/raw", ToggleMode, Description: "switch between the form and the raw JSONL/JSON editor"),
             new KeyAction(Key.F3, "model", PickModel, Description: "pick a model from the known ids (any id can be typed)"),
             new KeyAction(Key.O.WithCtrl, "import", Import, Description: "import a requests .jsonl/.json file (for a retry: the original requests file)"),
@@ -96,7 +98,6 @@ public sealed class RequestEditorPane : IPane
             new KeyAction(Key.F6, "restore draft", RestoreOffered, Hint: false, Description: "restore the draft offered on open"),
             new KeyAction(Key.F7, "retry ids", ToggleRetryIds, Hint: false, Description: "retry: keep the custom_ids or add -retryN"),
             new KeyAction(Key.F8, "discard", Discard, Hint: false, Description: "discard the offered draft, or clear the editor and its draft"),
-            new KeyAction(Key.S.WithCtrl, "submit", Submit, Dangerous: true, Description: "preview, confirm and create the batch"),
         ];
         _keys = new KeyMap(Actions, shell.ReadOnly);
         _root.KeyDown += (_, key) =>
