@@ -43,9 +43,10 @@ trap cleanup EXIT
 sim_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/v1/messages/batches?limit=1" >/dev/null && break; sleep 0.1; done
 
-# One start in a fresh 100x30 tmux pty. The shell stamps the time right before exec; the program writes the probe file
-# when its first frame is drawn (batchtui: FirstFrameProbe, then it quits) or when it is up (Hello). The file's mtime
-# minus the stamp is the figure, measured the same way for both; batchtui's own reading (from the process start
+# One start in a fresh 100x30 tmux pty. The shell stamps the wall clock right before exec; the program writes the
+# wall clock into the probe file when its first frame is drawn (batchtui: FirstFrameProbe, then it quits) or when it
+# is up (Hello). The difference is the figure, measured the same way for both (not the file's mtime: the kernel stamps
+# that from a coarse clock, a few ms, which swamps a native Hello). batchtui's own reading (from the process start
 # time, 10 ms resolution) is kept beside it.
 start_once() { # name command...
   local name=$1; shift
@@ -57,9 +58,9 @@ start_once() { # name command...
   [ -s "$probe" ] || { echo "no first frame from $name" >&2; tmux -L "$sock" capture-pane -p >&2 || true; exit 1; }
   while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.05; done
   local t0 t1
-  t0=$(cat "$stamp"); t1=$(stat -c %.9Y "$probe" | tr -d .)
+  t0=$(cat "$stamp"); t1=$(cut -d' ' -f1 "$probe")
   echo "$(( (t1 - t0) / 1000 ))" >>"$data/$name.us"   # microseconds
-  case $name in batchtui*) { cat "$probe"; echo; } >>"$data/$name.self" ;; esac
+  case $name in batchtui*) cut -d' ' -f2 "$probe" >>"$data/$name.self" ;; esac
   return 0
 }
 
