@@ -1,6 +1,7 @@
 // Key press to drawn frame while moving down a 1,000-row page: the real batch list (BatchesPane in the app's shell,
 // built as tests/BatchTui.Tests/Support/TuiDriver.cs does) on Terminal.Gui's headless ANSI driver, against the
-// simulator over loopback; beside it the peer, a bare Terminal.Gui ListView of 1,000 strings, same size, same loop.
+// simulator over loopback; beside it the peer, a bare Terminal.Gui ListView of 1,000 strings, same size, same loop;
+// and, after the walk, the time a T press (next theme) takes to the drawn frame.
 // One frame = inject the key, run the UI loop's queued work, lay out and draw (what one main-loop turn does).
 // Prints one tab-separated line per figure: frame <what> <median ms> <p95 ms> <max ms> <frames>.
 using System.Collections.ObjectModel;
@@ -28,7 +29,12 @@ await FillAsync(api, sim, Rows);
 
 // TUIBENCH_ONLY=ours|peer runs one side alone (for a profiler).
 string only = Environment.GetEnvironmentVariable("TUIBENCH_ONLY") ?? "";
-if (only != "peer") Report($"batchtui: batch list, {Rows:N0}-row page ({cols}x{lines})", OurList(api, cols, lines));
+if (only != "peer")
+{
+    (List<double> walk, List<double> themes) = OurList(api, cols, lines);
+    Report($"batchtui: batch list, {Rows:N0}-row page ({cols}x{lines})", walk);
+    Report($"batchtui: T, the next theme (rebuilds Terminal.Gui's configuration)", themes);
+}
 if (only != "ours") Report($"peer: bare Terminal.Gui ListView, {Rows:N0} strings ({cols}x{lines})", PeerList(cols, lines));
 return 0;
 
@@ -41,7 +47,7 @@ static async Task FillAsync(IBatchesApi api, SimulatorServer sim, int atLeast)
         async (i, ct) => await api.CreateAsync(new BatchCreateRequest([new BatchRequestItem($"r-{i}", body)]), ct));
 }
 
-static List<double> OurList(IBatchesApi api, int cols, int lines)
+static (List<double> Walk, List<double> Themes) OurList(IBatchesApi api, int cols, int lines)
 {
     var themes = new ThemeCatalog("dark", noColor: false);
     themes.Install(null);
@@ -66,9 +72,19 @@ static List<double> OurList(IBatchesApi api, int cols, int lines)
         List<double> times = Walk(app, Key.J, Key.Home, () => pane.Model.State.SelectedIndex);
         if (!app.Driver!.ToString()!.Contains(BatchTui.Tui.Rendering.BatchRowRenderer.SelectedMarker.Trim(), StringComparison.Ordinal))
             throw new InvalidOperationException("the selected row is not drawn");
+        // Theme switches: four rounds through the four themes, the first round a warm-up.
+        for (int i = 0; i < 4; i++) Frame(app, Key.T.WithShift);
+        var switches = new List<double>();
+        for (int i = 0; i < 16; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Frame(app, Key.T.WithShift);
+            switches.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        if (themes.Current != "dark") throw new InvalidOperationException($"20 presses of T left the theme on {themes.Current}");
         if (token is not null) app.End(token);
         ThemeCatalog.Uninstall();
-        return times;
+        return (times, switches);
     }
 }
 
