@@ -44,7 +44,7 @@ public sealed class AppShell : Runnable, IShell
         CanFocus = true;
 
         _header = new LineView(HeaderLine) { X = Pos.Func(_ => CurrentLayout.Header.X), Y = Pos.Func(_ => CurrentLayout.Header.Y), Width = Dim.Func(_ => CurrentLayout.Header.Width) };
-        _body = new View
+        _body = new TiledView
         {
             X = Pos.Func(_ => CurrentLayout.Body.X), Y = Pos.Func(_ => CurrentLayout.Body.Y),
             Width = Dim.Func(_ => CurrentLayout.Body.Width), Height = Dim.Func(_ => CurrentLayout.Body.Height),
@@ -255,6 +255,9 @@ public sealed class AppShell : Runnable, IShell
     }
 
     // ---- layout --------------------------------------------------------------------------------------------------
+
+    // Header, panes, flash bar and hints tile the screen; only the too-small message leaves the rest to the clear.
+    protected override bool OnClearingViewport() => !CurrentLayout.TooSmall;
 
     protected override void OnSubViewLayout(LayoutEventArgs args)
     {
