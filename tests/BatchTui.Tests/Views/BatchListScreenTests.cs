@@ -17,7 +17,7 @@ public class BatchListScreenTests
         using var t = TuiDriver.Start(w.Api, w.Time, cols, rows);
         MessageBatch newest = (await w.AllBatchesAsync())[0];
         // At 80 columns the header drops its labels to keep the refresh state.
-        t.ExpectHeader(cols >= 100 ? "profile default" : " default ").ExpectHeader("[simulator]").ExpectHeader("09:00:00 UTC")
+        t.ExpectHeader(cols >= 100 ? "profile default" : " default ").ExpectHeader(cols >= 100 ? "[simulator]" : "[sim]").ExpectHeader("09:00:00 UTC")
          .ExpectHeader("refresh in 5s")
          .ExpectLine("Batches · page 1")
          .ExpectSelected(newest.Id)
@@ -141,6 +141,20 @@ public class BatchListScreenTests
         using var t = TuiDriver.Start(w.Api, w.Time);
         t.Resize(70, 20).ExpectLine("terminal too small (need 80x24, have 70x20)").ExpectNoLine("Batches · page")
          .Resize(80, 24).ExpectLine("Batches · page 1").ExpectNoLine("terminal too small");
+    }
+
+    [Fact]
+    public async Task The_header_keeps_a_space_before_the_refresh_state_at_every_width()
+    {
+        await using World w = await World.StartAsync();
+        using var t = TuiDriver.Start(w.Api, w.Time, 80, 24);
+        t.Press("p");
+        for (int width = 80; width <= 120; width++)
+        {
+            string header = t.Resize(width, 24).Lines()[0];
+            Assert.Contains(" auto-refresh paused  ", header);
+            Assert.EndsWith("09:00:00 UTC ", header);
+        }
     }
 
     [Fact]

@@ -344,10 +344,12 @@ public sealed class AppShell : Runnable, IShell
         string refresh = Busy ? "⟳ loading…" : RefreshText?.Invoke() ?? "";
         string clock = TimeZoneInfo.ConvertTime(now, Zone).ToString("HH:mm:ss") + (Zone == TimeZoneInfo.Utc ? " UTC " : " ");
         // On a narrow terminal the labels go before the refresh state does: it tells the user whether data is live.
+        // The refresh state needs a space before it and two after: "…/v1  refresh in 5s  12:00:00".
+        int needed = refresh.Length + 3;
         LineBuilder left = HeaderLeft(compact: false);
-        if (refresh.Length > 0 && width - left.Length - clock.Length < refresh.Length + 2) left = HeaderLeft(compact: true);
+        if (refresh.Length > 0 && width - left.Length - clock.Length < needed) left = HeaderLeft(compact: true);
         int room = width - left.Length - clock.Length;
-        if (refresh.Length > 0 && room >= refresh.Length + 2)
+        if (refresh.Length > 0 && room >= needed)
         {
             left.Add(new string(' ', room - refresh.Length - 2)).Add(refresh, Tone.Dim).Add("  ");
         }
@@ -363,7 +365,7 @@ public sealed class AppShell : Runnable, IShell
         if (!compact) left.Add(" profile ", Tone.Dim);
         else left.Add(" ");
         left.Add(Info.ProfileName).Add("  ").Add(url);
-        if (Info.IsSimulator) left.Add(" [simulator]", Tone.Warning);
+        if (Info.IsSimulator) left.Add(compact ? " [sim]" : " [simulator]", Tone.Warning);
         if (ReadOnly) left.Add(compact ? " [read-only]" : "  [read-only]", Tone.Warning);
         return left;
     }
