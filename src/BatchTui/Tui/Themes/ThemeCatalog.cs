@@ -7,8 +7,8 @@ namespace BatchTui.Tui.Themes;
 
 /// <summary>
 /// The app's own themes (<c>themes/*.json</c>, embedded in the executable so an installed binary has them): each a
-/// Terminal.Gui 2.5 config in the nested shape, with one custom scheme per <see cref="Rendering.Tone"/>. The current one is
-/// Terminal.Gui's runtime configuration, replaced on a live switch. <c>mono</c> forces 16 colours and carries
+/// Terminal.Gui 2.5 config in the nested shape, with one custom scheme per <see cref="Rendering.Tone"/>. The current
+/// one is Terminal.Gui's runtime configuration, replaced on a live switch. <c>mono</c> forces 16 colours and carries
 /// meaning in text style; NO_COLOR picks it unless a theme was asked for by flag.
 /// </summary>
 public sealed class ThemeCatalog
