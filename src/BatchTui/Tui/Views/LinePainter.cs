@@ -10,21 +10,30 @@ public static class LinePainter
     /// <param name="whole">Draw every span in this attribute instead of its tone's (the selected row).</param>
     public static void Paint(View view, int col, int row, StyledLine line, int width, Attribute? whole = null)
     {
-        if (width <= 0 || ShownRow.Holds(view, col, row, line, width, whole)) return;
+        if (width <= 0) return;
+        List<(string Text, Attribute Attribute)> runs = Runs(view, line, width, whole);
+        if (ShownRow.Holds(view, col, row, runs, width)) return;
         view.Move(col, row);
+        foreach ((string text, Attribute attribute) in runs)
+        {
+            view.SetAttribute(attribute);
+            view.AddStr(text);
+        }
+    }
+
+    // The row as it goes on screen: each span cut to what is left of the width, then blanks to the end.
+    private static List<(string Text, Attribute Attribute)> Runs(View view, StyledLine line, int width, Attribute? whole)
+    {
+        var runs = new List<(string, Attribute)>(line.Spans.Count + 1);
         int left = width;
         foreach (Span span in line.Spans)
         {
             if (left <= 0) break;
             string text = span.Text.Length > left ? span.Text[..left] : span.Text;
-            view.SetAttribute(whole ?? Palette.For(view, span.Tone));
-            view.AddStr(text);
+            runs.Add((text, whole ?? Palette.For(view, span.Tone)));
             left -= text.Length;
         }
-        if (left > 0)
-        {
-            view.SetAttribute(whole ?? Palette.For(view, Tone.Normal));
-            view.AddStr(new string(' ', left));
-        }
+        if (left > 0) runs.Add((new string(' ', left), whole ?? Palette.For(view, Tone.Normal)));
+        return runs;
     }
 }

@@ -1,6 +1,5 @@
 using System.Drawing;
 using System.Text;
-using BatchTui.Tui.Rendering;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
@@ -19,30 +18,19 @@ internal static class ShownRow
     // Column widths of UTF-16 code units, filled on first use: 1 = one cell, its own grapheme; 2 = anything else.
     private static readonly byte[] Widths = new byte[char.MaxValue + 1];
 
-    public static bool Holds(View view, int col, int row, StyledLine line, int width, Attribute? whole)
+    /// <param name="runs">The row as <see cref="LinePainter"/> writes it: texts with their attributes,
+    /// <paramref name="width"/> chars in all.</param>
+    public static bool Holds(View view, int col, int row, IReadOnlyList<(string Text, Attribute Attribute)> runs, int width)
     {
         Cell[,]? cells = view.App?.Driver?.Contents;
         if (cells is null) return false;
         Point at = view.ViewportToScreen(new Point(col, row));
         if (at.Y < 0 || at.Y >= cells.GetLength(0) || at.X < 0 || at.X + width > cells.GetLength(1)) return false;
 
-        int x = at.X, end = at.X + width;
-        foreach (Span span in line.Spans)
-        {
-            if (x >= end) break;
-            Attribute attribute = whole ?? Palette.For(view, span.Tone);
-            foreach (char c in span.Text)
-            {
-                if (x >= end) break;
+        int x = at.X;
+        foreach ((string text, Attribute attribute) in runs)
+            foreach (char c in text)
                 if (!Matches(in cells[at.Y, x++], c, attribute)) return false;
-            }
-        }
-        if (x < end)
-        {
-            Attribute blank = whole ?? Palette.For(view, Tone.Normal);
-            while (x < end)
-                if (!Matches(in cells[at.Y, x++], ' ', blank)) return false;
-        }
         return true;
     }
 
