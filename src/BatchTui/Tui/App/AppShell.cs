@@ -44,7 +44,7 @@ public sealed class AppShell : Runnable, IShell
         CanFocus = true;
 
         _header = new LineView(HeaderLine) { X = Pos.Func(_ => CurrentLayout.Header.X), Y = Pos.Func(_ => CurrentLayout.Header.Y), Width = Dim.Func(_ => CurrentLayout.Header.Width) };
-        _body = new TiledView
+        _body = new OpaqueView
         {
             X = Pos.Func(_ => CurrentLayout.Body.X), Y = Pos.Func(_ => CurrentLayout.Body.Y),
             Width = Dim.Func(_ => CurrentLayout.Body.Width), Height = Dim.Func(_ => CurrentLayout.Body.Height),

@@ -45,7 +45,7 @@ public sealed class BatchesPane : IPane, IDisposable
         _listFrame.Add(List);
         _detailFrame.Add(Detail);
 
-        _root = new TiledView { CanFocus = true };
+        _root = new OpaqueView { CanFocus = true };
         _root.KeyBindings.Clear();
         _root.Add(_listFrame, _detailFrame);
         _listFrame.X = 0;

@@ -3,10 +3,11 @@ using Terminal.Gui.ViewBase;
 namespace BatchTui.Tui.Views;
 
 /// <summary>
-/// A view that paints every cell of its viewport when it draws. Terminal.Gui clears a viewport before drawing it, and
-/// for these views that clear was only painted over: skipping it takes a whole-screen fill out of every frame.
+/// A view whose whole viewport is painted when it draws: by itself (the list, the detail, the one-line bars) or by
+/// subviews that tile it (the shell's pane area, the list/detail split). Terminal.Gui clears a viewport before drawing
+/// it, and here that clear was only painted over: skipping it takes a whole-screen fill out of every frame.
 /// </summary>
-public abstract class OpaqueView : View
+public class OpaqueView : View
 {
     protected override bool OnClearingViewport() => true;
 }
