@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drivers;
 
@@ -50,7 +49,7 @@ public sealed class ThemeCatalog
         };
     }
 
-    /// <summary>The theme file's JSON, from the executable's resources.</summary>
+    /// <summary>The theme file's JSON, from the executable's resources: a whole Terminal.Gui config that selects it.</summary>
     public static string Json(string name)
     {
         Assembly asm = typeof(ThemeCatalog).Assembly;
@@ -58,13 +57,6 @@ public sealed class ThemeCatalog
                          ?? throw new InvalidOperationException($"theme '{name}' is not embedded in {asm.GetName().Name}");
         using var reader = new StreamReader(s);
         return reader.ReadToEnd();
-    }
-
-    /// <summary>One of our themes as a Terminal.Gui config, selected.</summary>
-    public static string Config(string name)
-    {
-        JsonNode themes = JsonNode.Parse(Json(name))!["Themes"]!;
-        return new JsonObject { ["Theme"] = TuiName(name), ["Themes"] = themes.DeepClone() }.ToJsonString();
     }
 
     /// <summary>Loads the current theme into Terminal.Gui (before or after Init).</summary>
@@ -85,7 +77,7 @@ public sealed class ThemeCatalog
         Current = Normalize(name) ?? Default;
         if (_installed != Current)
         {
-            TuiConfigurationBuilder.Shared.RuntimeConfig = Config(Current);
+            TuiConfigurationBuilder.Shared.RuntimeConfig = Json(Current);
             TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
             _installed = Current;
         }
