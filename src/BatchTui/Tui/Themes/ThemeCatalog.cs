@@ -49,7 +49,9 @@ public sealed class ThemeCatalog
         };
     }
 
-    /// <summary>The theme file's JSON, from the executable's resources: a whole Terminal.Gui config that selects it.</summary>
+    /// <summary>
+    /// The theme file's JSON, from the executable's resources: a whole Terminal.Gui config that selects its theme.
+    /// </summary>
     public static string Json(string name)
     {
         Assembly asm = typeof(ThemeCatalog).Assembly;
