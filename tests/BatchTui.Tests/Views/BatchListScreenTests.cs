@@ -17,7 +17,7 @@ public class BatchListScreenTests
         using var t = TuiDriver.Start(w.Api, w.Time, cols, rows);
         MessageBatch newest = (await w.AllBatchesAsync())[0];
         // At 80 columns the header drops its labels to keep the refresh state.
-        t.ExpectHeader(cols >= 100 ? "profile default" : " default ").ExpectHeader(cols >= 100 ? "[simulator]" : "[sim]").ExpectHeader("09:00:00 UTC")
+        t.ExpectHeader(cols >= 100 ? "profile default" : " default ").ExpectHeader("[simulator]").ExpectHeader("09:00:00 UTC")
          .ExpectHeader("refresh in 5s")
          .ExpectLine("Batches · page 1")
          .ExpectSelected(newest.Id)

@@ -346,8 +346,9 @@ public sealed class AppShell : Runnable, IShell
         // On a narrow terminal the labels go before the refresh state does: it tells the user whether data is live.
         // The refresh state needs a space before it and two after: "…/v1  refresh in 5s  12:00:00".
         int needed = refresh.Length + 3;
-        LineBuilder left = HeaderLeft(compact: false);
-        if (refresh.Length > 0 && width - left.Length - clock.Length < needed) left = HeaderLeft(compact: true);
+        LineBuilder left = HeaderLeft(squeeze: 0);
+        for (int squeeze = 1; squeeze <= 2 && refresh.Length > 0 && width - left.Length - clock.Length < needed; squeeze++)
+            left = HeaderLeft(squeeze);
         int room = width - left.Length - clock.Length;
         if (refresh.Length > 0 && room >= needed)
         {
@@ -357,15 +358,17 @@ public sealed class AppShell : Runnable, IShell
         return left.Add(clock, Tone.Dim).Build();
     }
 
-    private LineBuilder HeaderLeft(bool compact)
+    // squeeze 0: as is; 1: no "profile" label or URL scheme; 2: also "[sim]" for "[simulator]".
+    private LineBuilder HeaderLeft(int squeeze)
     {
+        bool compact = squeeze > 0;
         string url = Info.BaseUrl.ToString().TrimEnd('/');
         if (compact) url = url.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
         var left = new LineBuilder().Add(" BatchTui ", Tone.Accent);
         if (!compact) left.Add(" profile ", Tone.Dim);
         else left.Add(" ");
         left.Add(Info.ProfileName).Add("  ").Add(url);
-        if (Info.IsSimulator) left.Add(compact ? " [sim]" : " [simulator]", Tone.Warning);
+        if (Info.IsSimulator) left.Add(squeeze > 1 ? " [sim]" : " [simulator]", Tone.Warning);
         if (ReadOnly) left.Add(compact ? " [read-only]" : "  [read-only]", Tone.Warning);
         return left;
     }
