@@ -41,6 +41,17 @@ public sealed class SimulatorOptions
     /// the real API would; beta requests still get everything.</summary>
     public bool StrictNamespaces { get; init; }
 
+    /// <summary>true: batch ids mix in a random value drawn once per server, so two runs (two demo sessions) never
+    /// hand out the same id; all else stays deterministic from <see cref="Seed"/>. false (default, tests): ids too
+    /// depend only on the seed.</summary>
+    public bool FreshIds { get; init; }
+
+    /// <summary>A misbehaving server (<c>simulate --hostile</c>): also serve batches with odd ids (<c>../x</c>,
+    /// <c>a/b</c>, 10,000 characters, ESC, NUL, RTL text, <c>$(…)</c>), batch objects malformed one way each (a field
+    /// of the wrong type, counts whose sum overflows, missing optional fields, an unknown status, dates in year 1 and
+    /// year 10000), and results with content blocks of unknown types.</summary>
+    public bool Hostile { get; init; }
+
     /// <summary>When set, one line per request (method, path, status, duration, request-id; never headers).</summary>
     public Action<string>? RequestLog { get; init; }
 }

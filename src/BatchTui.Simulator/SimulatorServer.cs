@@ -58,6 +58,8 @@ public sealed class SimulatorServer : IAsyncDisposable
             k.Listen(IPAddress.Loopback, options.Port);
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = 256L * 1024 * 1024; // the API's documented batch size limit
+            // A hostile server's 10,000-character id must fit in a request line (default limit 8 KB).
+            if (options.Hostile) k.Limits.MaxRequestLineSize = 64 * 1024;
         });
         builder.Services.AddRoutingCore();
 

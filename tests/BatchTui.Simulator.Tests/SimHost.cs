@@ -24,7 +24,7 @@ internal sealed class SimHost : IAsyncDisposable
 
     public static async Task<SimHost> StartAsync(bool seedWorld = true, bool large = false, string? key = null,
         int seed = 1, double speed = 1, TimeSpan? createdDuration = null, TimeSpan? cancelDelay = null,
-        bool strictNamespaces = false)
+        bool strictNamespaces = false, bool hostile = false, bool freshIds = false)
     {
         var time = new FakeTimeProvider(Epoch);
         var server = await SimulatorServer.StartAsync(new SimulatorOptions
@@ -39,6 +39,8 @@ internal sealed class SimHost : IAsyncDisposable
             CreatedBatchDuration = createdDuration,
             CancelDelay = cancelDelay ?? TimeSpan.FromSeconds(30),
             StrictNamespaces = strictNamespaces,
+            Hostile = hostile,
+            FreshIds = freshIds,
         });
         return new SimHost(server, time);
     }

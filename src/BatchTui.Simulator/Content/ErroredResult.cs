@@ -22,10 +22,13 @@ internal static class ErroredResult
         ("overloaded_error", "Overloaded"),
     ];
 
-    public static void Write(Utf8JsonWriter w, ref Rng rng, int index)
+    /// <param name="mess">The message also carries real-world mess (<see cref="Theme.Mess"/>): escape sequences,
+    /// bidi overrides, emoji.</param>
+    public static void Write(Utf8JsonWriter w, ref Rng rng, int index, bool mess = false)
     {
         // Walk the list by index first so even a small batch shows several types, then vary.
         var (type, message) = Errors[(index + rng.Int(3)) % Errors.Length];
+        if (mess) message = $"{message} {MessText.Escapes[index % MessText.Escapes.Length]} {MessText.RightToLeft[3]} 💥";
         w.WriteStartObject();
         w.WriteString("type", "error");
         w.WriteStartObject("error");

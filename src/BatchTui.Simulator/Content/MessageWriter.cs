@@ -7,8 +7,9 @@ namespace BatchTui.Simulator.Content;
 /// <summary>A succeeded result's Message: id, model, content from a scenario, stop reason, container and usage.</summary>
 internal static class MessageWriter
 {
+    /// <param name="hostile">Also write blocks of a type no API documents (<c>simulate --hostile</c>).</param>
     public static void Write(Utf8JsonWriter w, ref Rng rng, string model, Theme theme, int index, bool betaShapes,
-        DateTimeOffset ranAt)
+        DateTimeOffset ranAt, bool hostile = false)
     {
         var tail = new MessageTail { RanAt = ranAt };
         w.WriteStartObject();
@@ -18,7 +19,9 @@ internal static class MessageWriter
         w.WriteString("model", model);
         w.WriteStartArray("content");
         long before = w.BytesCommitted + w.BytesPending;
-        Scenarios.Pick(ref rng, index, betaShapes)(w, ref rng, theme, tail);
+        var scenario = theme == Theme.Mess ? MessScenarios.Pick(index) : Scenarios.Pick(ref rng, index, betaShapes);
+        scenario(w, ref rng, theme, tail);
+        if (hostile) HostileBlocks.Write(w, ref rng, index);
         if (!betaShapes) tail.NonBetaOnly();
         long contentBytes = w.BytesCommitted + w.BytesPending - before;
         w.WriteEndArray();

@@ -19,12 +19,12 @@ internal static class ResultLine
                 w.WriteString("type", "succeeded");
                 w.WritePropertyName("message");
                 MessageWriter.Write(w, ref rng, requests.Model(index), requests.Theme(index), index, betaShapes,
-                    batch.FinishOf(index));
+                    batch.FinishOf(index), batch.Hostile);
                 break;
             case Outcome.Errored:
                 w.WriteString("type", "errored");
                 w.WritePropertyName("error");
-                ErroredResult.Write(w, ref rng, index);
+                ErroredResult.Write(w, ref rng, index, requests.Theme(index) == Theme.Mess);
                 break;
             case Outcome.Canceled:
                 w.WriteString("type", "canceled");

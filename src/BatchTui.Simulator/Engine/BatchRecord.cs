@@ -23,6 +23,12 @@ internal sealed class BatchRecord
     public TimeSpan CancelDelay { get; init; } = TimeSpan.FromSeconds(30);
     public DateTimeOffset? ArchivedAt { get; init; }
 
+    /// <summary><c>simulate --hostile</c>: how this batch's JSON is malformed on the wire (list, retrieve, cancel).</summary>
+    public BatchQuirk Quirk { get; init; }
+
+    /// <summary><c>simulate --hostile</c>: its results also hold blocks no API documents.</summary>
+    public bool Hostile { get; init; }
+
     public DateTimeOffset ExpiresAt => CreatedAt + Lifetime;
 
     public int Count => Requests.Count;

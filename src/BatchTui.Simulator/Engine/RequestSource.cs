@@ -36,9 +36,11 @@ internal sealed class GeneratedRequests(Theme theme, int count, string model) : 
         Engine.Theme.Translation => $"tr-{Languages[index % Languages.Length]}-{index:D5}",
         Engine.Theme.Labelling => $"label-{index:D6}",
         Engine.Theme.Research => $"research-q{index:D4}",
+        Engine.Theme.Mess => $"mess-{index:D4}",
         _ => $"eval-{index:D6}",
     };
 }
 
-/// <summary>What a batch is about; picks the flavour of its generated content.</summary>
-internal enum Theme { Mixed, CodeReview, Support, Translation, Labelling, Research, Eval }
+/// <summary>What a batch is about; picks the flavour of its generated content. <see cref="Mess"/>: real-world mess
+/// (emoji, RTL, controls, escape sequences, huge blocks; <see cref="Content.MessScenarios"/>).</summary>
+internal enum Theme { Mixed, CodeReview, Support, Translation, Labelling, Research, Eval, Mess }

@@ -151,7 +151,9 @@ internal static class BatchEndpoints
     private static BatchRecord Find(HttpContext ctx, SimulatorWorld world)
     {
         string id = (string)ctx.Request.RouteValues["id"]!;
-        return world.Store.Find(id) ?? throw ApiProblem.NotFound($"No message batch found with id '{id}'.");
+        // Kestrel decodes a path but leaves %2F as it is (a '/' in it would be a separator): an id holding '/'
+        // (simulate --hostile) arrives that way.
+        return world.Store.Find(id) ?? world.Store.Find(id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)) ?? throw ApiProblem.NotFound($"No message batch found with id '{id}'.");
     }
 
     private static int IndexOf(BatchRecord[] all, string id, string parameter)

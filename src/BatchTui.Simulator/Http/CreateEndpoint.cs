@@ -30,7 +30,7 @@ internal static class CreateEndpoint
             var options = world.Options;
             var batch = new BatchRecord
             {
-                Id = new Rng(Hash.Of((ulong)options.Seed, 0xC4EA7E, (ulong)sequence)).Id("msgbatch_01", 22),
+                Id = world.BatchId(new Rng(Hash.Of((ulong)options.Seed, 0xC4EA7E, (ulong)sequence)).Id("msgbatch_01", 22)),
                 Sequence = sequence,
                 Seed = Hash.Of((ulong)options.Seed, 0xBA7C4, (ulong)sequence),
                 CreatedAt = world.Clock.Now,

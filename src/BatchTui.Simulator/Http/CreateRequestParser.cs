@@ -114,6 +114,7 @@ internal static class CreateRequestParser
     {
         if (string.IsNullOrEmpty(text)) return Theme.Mixed;
         bool Has(string w) => text.Contains(w, StringComparison.OrdinalIgnoreCase);
+        if (Has("real-world mess")) return Theme.Mess;
         if (Has("review") || Has("diff") || Has("pull request") || Has("code")) return Theme.CodeReview;
         if (Has("ticket") || Has("customer") || Has("support")) return Theme.Support;
         if (Has("translat")) return Theme.Translation;

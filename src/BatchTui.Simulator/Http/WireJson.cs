@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BatchTui.Simulator.Engine;
 using Microsoft.AspNetCore.Http;
@@ -10,10 +9,10 @@ namespace BatchTui.Simulator.Http;
 /// <summary>The wire format of batches, pages and errors, written by hand so every null field is explicit.</summary>
 internal static class WireJson
 {
-    // Relaxed escaping writes UTF-8 text as the API does (no \u escapes for ` + or non-ASCII letters).
+    // UTF-8 text as the API writes it: no \u escapes for ` + non-ASCII letters or emoji (MinimalJsonEncoder).
     public static readonly JsonWriterOptions Options = new()
     {
-        Indented = false, SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false, SkipValidation = true, Encoder = MinimalJsonEncoder.Instance,
     };
 
     public static string Timestamp(DateTimeOffset t) =>
@@ -34,6 +33,13 @@ internal static class WireJson
 
     public static void WriteBatch(Utf8JsonWriter w, BatchRecord b, in BatchView v, string baseUrl)
     {
+        // The id is escaped in the URL: a hostile server's ids (simulate --hostile) hold '/', ESC, NUL, ...
+        string? resultsUrl = v.IsEnded ? $"{baseUrl}/v1/messages/batches/{Uri.EscapeDataString(b.Id)}/results" : null;
+        if (b.Quirk != BatchQuirk.None)
+        {
+            HostileWire.WriteBatch(w, b, v, resultsUrl);
+            return;
+        }
         w.WriteStartObject();
         w.WriteString("id", b.Id);
         w.WriteString("type", "message_batch");
@@ -50,7 +56,7 @@ internal static class WireJson
         WriteTimestamp(w, "expires_at", b.ExpiresAt);
         WriteTimestamp(w, "archived_at", v.ArchivedAt);
         WriteTimestamp(w, "cancel_initiated_at", v.CancelInitiatedAt);
-        if (v.IsEnded) w.WriteString("results_url", $"{baseUrl}/v1/messages/batches/{b.Id}/results");
+        if (resultsUrl is not null) w.WriteString("results_url", resultsUrl);
         else w.WriteNull("results_url");
         w.WriteEndObject();
     }

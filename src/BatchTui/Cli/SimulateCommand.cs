@@ -12,18 +12,21 @@ internal static class SimulateCommand
 {
     private const string Help = """
         usage: batchtui simulate [--port 8080] [--key KEY | --key-env VAR] [--seed N] [--speed X] [--chaos RATE] [--no-seed-world]
-                                 [--no-large-batch] [--strict-namespaces] [--quiet]
+                                 [--no-large-batch] [--strict-namespaces] [--hostile] [--quiet]
 
           --port N          TCP port on 127.0.0.1 (default 8080; 0 = any free port)
           --key KEY         require this key as x-api-key or Authorization: Bearer (default: open, no key needed)
           --key-env VAR     the same, with the key read from environment variable VAR (keeps it out of `ps`)
-          --seed N          everything the simulator serves is deterministic from this (default 1)
+          --seed N          everything the simulator serves is deterministic from this (default 1); without
+                            --seed, batch ids alone differ from run to run so two runs never share one
           --speed X         virtual seconds per real second (default 1; 60 makes a new batch end in seconds)
           --chaos RATE      0..1: share of requests that fail at random with 429 / 500 / 529
           --no-seed-world   start with no batches instead of ~60 in every state
           --no-large-batch  leave out the seeded 100,000-request batch
           --strict-namespaces  serve beta-only result shapes (mcp, compaction, ...) only to beta requests
                             (anthropic-beta header or ?beta=true), as the real API does; default: to everyone
+          --hostile         a misbehaving server: also serve odd batch ids (../x, a/b, 10,000 chars, ESC, NUL,
+                            RTL, $(...)), malformed batch fields and unknown content block types in results
           --quiet           do not print one line per request
         """;
 
@@ -32,7 +35,7 @@ internal static class SimulateCommand
         int port = 8080, seed = 1;
         double speed = 1, chaos = 0;
         string? key = null;
-        bool seedWorld = true, large = true, quiet = false, strict = false;
+        bool seedWorld = true, large = true, quiet = false, strict = false, hostile = false, seedGiven = false;
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -48,13 +51,14 @@ internal static class SimulateCommand
                         key = Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnv ? fromEnv
                             : throw new FormatException($"--key-env: environment variable {name} is not set");
                         break;
-                    case "--seed": seed = ParseInt(Value(), arg, int.MinValue, int.MaxValue); break;
+                    case "--seed": seed = ParseInt(Value(), arg, int.MinValue, int.MaxValue); seedGiven = true; break;
                     case "--speed": speed = ParseDouble(Value(), arg, 0.001, 1_000_000); break;
                     case "--chaos": chaos = ParseDouble(Value(), arg, 0, 1); break;
                     case "--no-seed-world": seedWorld = false; break;
                     case "--no-large-batch": large = false; break;
                     case "--quiet": quiet = true; break;
                     case "--strict-namespaces": strict = true; break;
+                    case "--hostile": hostile = true; break;
                     case "-h" or "--help": Console.Out.WriteLine(Help); return 0;
                     default: throw new FormatException($"unknown flag '{arg}'");
                 }
@@ -71,7 +75,7 @@ internal static class SimulateCommand
         var options = new SimulatorOptions
         {
             Port = port, ApiKey = key, Seed = seed, Speed = speed, SeedWorld = seedWorld, IncludeLargeBatch = large,
-            StrictNamespaces = strict,
+            StrictNamespaces = strict, Hostile = hostile, FreshIds = !seedGiven,
             RequestLog = quiet ? null : line => Console.Out.WriteLine(line),
         };
         SimulatorServer server;
@@ -111,7 +115,7 @@ internal static class SimulateCommand
         var o = Console.Out;
         o.WriteLine($"BatchTui Message Batches API simulator on {url}");
         o.WriteLine($"  seed {options.Seed}, speed {options.Speed.ToString(CultureInfo.InvariantCulture)}x, " +
-            $"{(options.SeedWorld ? "seeded world" : "empty world")}, chaos {(chaos > 0 ? chaos.ToString("P0", CultureInfo.InvariantCulture) : "off")}, " +
+            $"{(options.SeedWorld ? "seeded world" : "empty world")}{(options.Hostile ? ", HOSTILE" : "")}, chaos {(chaos > 0 ? chaos.ToString("P0", CultureInfo.InvariantCulture) : "off")}, " +
             (keyed ? "key required (the one you gave; send it as x-api-key or Authorization: Bearer)" : "open (no key required)"));
         o.WriteLine($"  {server.BatchCount} batches at start, virtual now {server.VirtualNow:yyyy-MM-dd HH:mm:ss}Z");
         o.WriteLine();

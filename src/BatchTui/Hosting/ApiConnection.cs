@@ -69,6 +69,7 @@ public sealed class ApiConnection : IAsyncDisposable
         {
             Port = 0, ApiKey = key, Speed = 1,
             CreatedBatchDuration = TimeSpan.FromSeconds(20), CancelDelay = TimeSpan.FromSeconds(5),
+            FreshIds = true, // a second demo session must not hand out (and find cached) the first one's ids
         };
         var server = await SimulatorServer.StartAsync(simOptions, ct).ConfigureAwait(false);
         try
