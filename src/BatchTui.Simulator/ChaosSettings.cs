@@ -1,7 +1,7 @@
 namespace BatchTui.Simulator;
 
 /// <summary>Fault injection, changeable while the server runs. Thread-safe: every member takes one lock.</summary>
-public sealed class ChaosSettings
+public sealed partial class ChaosSettings
 {
     private readonly object _gate = new();
     private readonly Random _random;
@@ -57,6 +57,7 @@ public sealed class ChaosSettings
             _truncations = 0;
             _latency = TimeSpan.Zero;
             _randomFailureRate = 0;
+            ResetCreateFaults();
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
     private readonly RetryHandler _retry;
     private readonly ISdkEndpoints _endpoints;
     private readonly ApiKey? _key;
+    private readonly TimeProvider _time;
 
     public AnthropicBatchesApi(BatchesApiSettings settings)
     {
@@ -27,6 +28,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         if (!settings.BaseUrl.IsAbsoluteUri || settings.BaseUrl.Scheme is not ("http" or "https"))
             throw new ArgumentException($"base URL must be an absolute http(s) URL, got '{settings.BaseUrl}'", nameof(settings));
         _key = settings.ApiKey;
+        _time = settings.Time;
         BaseUrl = settings.BaseUrl;
         Betas = settings.Betas;
         _retry = new RetryHandler(settings)
@@ -75,14 +77,29 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
     public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) =>
         JsonCall(c => _endpoints.Retrieve(RequireId(batchId), c), _endpoints.ToBatch, ct);
 
-    public Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// Sent once (re-sent only after an answer that says it was not taken, see <see cref="RetryHandler"/>). When it
+    /// fails after it may have reached the server, the newest batches are listed and a
+    /// <see cref="CreateUncertainException"/> names the likely match, or says none was found.
+    /// </summary>
+    public async Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new Dictionary<string, JsonElement>
         {
             ["requests"] = RequestsJson.ToArrayElement(request.Requests),
         };
-        return JsonCall(c => _endpoints.Create(body, c), _endpoints.ToBatch, ct);
+        DateTimeOffset attemptedAt = _time.GetUtcNow();
+        LastResponse note = LastResponse.Begin(); // the retry handler marks it when an attempt may have arrived
+        try
+        {
+            return await JsonCall(c => _endpoints.Create(body, c), _endpoints.ToBatch, ct, note).ConfigureAwait(false);
+        }
+        catch (BatchApiException e) when (note.MayHaveArrived)
+        {
+            CreateCheck check = await CreateCheck.RunAsync(this, _time, attemptedAt, request.Requests.Count, ct).ConfigureAwait(false);
+            throw new CreateUncertainException(e, check);
+        }
     }
 
     public Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default) =>
@@ -124,9 +141,9 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
 
     /// <summary>Sends one call and maps its JSON body; every failure on the way becomes a BatchApiException.</summary>
     private async Task<T> JsonCall<T>(Func<CancellationToken, Task<HttpResponse>> send, Func<JsonElement, T> map,
-        CancellationToken ct)
+        CancellationToken ct, LastResponse? begun = null)
     {
-        LastResponse note = LastResponse.Begin();
+        LastResponse note = begun ?? LastResponse.Begin();
         try
         {
             using HttpResponse response = await send(ct).ConfigureAwait(false);

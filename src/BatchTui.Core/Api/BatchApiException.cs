@@ -3,9 +3,9 @@ namespace BatchTui.Core.Api;
 /// <summary>
 /// The one error type of the service layer: the HTTP status (null when no answer came: connection refused, dropped,
 /// timed out), the API's <c>error.type</c>, its message, the <c>request-id</c> header and, when the server asked for
-/// a pause, its <c>retry-after</c>.
+/// a pause, its <c>retry-after</c>. Not sealed only for <see cref="CreateUncertainException"/>.
 /// </summary>
-public sealed class BatchApiException(int? status, string errorType, string apiMessage, string? requestId, Exception? inner = null)
+public class BatchApiException(int? status, string errorType, string apiMessage, string? requestId, Exception? inner = null)
     : Exception(Format(status, errorType, apiMessage, requestId), inner)
 {
     public int? Status { get; } = status;

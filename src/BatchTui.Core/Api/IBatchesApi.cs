@@ -11,6 +11,10 @@ public interface IBatchesApi
 
     Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default);
     Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default);
+    /// <summary>
+    /// Never sends the batch twice: when the outcome is unknown it raises <see cref="CreateUncertainException"/> (a
+    /// <see cref="BatchApiException"/>) naming the likely match instead of re-sending.
+    /// </summary>
     Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default);
     Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default);
     /// <summary>Returns the id of the deleted batch.</summary>

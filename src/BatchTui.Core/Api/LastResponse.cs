@@ -13,6 +13,13 @@ internal sealed class LastResponse
     /// <summary>The server's requested pause on the last response of the call, when it asked for one.</summary>
     public TimeSpan? RetryAfter { get; set; }
 
+    /// <summary>
+    /// Set when an attempt of the call may have reached the server and been acted on: an answer other than 429/529/4xx,
+    /// or no answer after the request was sent (a timeout, a dropped connection). For a create this means the batch may
+    /// exist although the call failed.
+    /// </summary>
+    public bool MayHaveArrived { get; set; }
+
     /// <summary>The note of the call in progress on this async flow, if one began.</summary>
     public static LastResponse? Current => CurrentNote.Value;
 

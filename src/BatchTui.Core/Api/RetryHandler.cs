@@ -9,6 +9,11 @@ namespace BatchTui.Core.Api;
 /// <c>retry-after</c> against <c>DateTimeOffset.Now</c>, re-sends a POST after any I/O error (a create could be
 /// submitted twice), and its timeout surfaces as a bare cancellation that cannot be told from the caller's own.
 /// </para>
+/// <para>
+/// A create (POST /v1/messages/batches) has no idempotency key, so it is re-sent only when it provably did not reach
+/// the server: no connection was made, or the answer was 429/529. Every other failure is left to
+/// <see cref="AnthropicBatchesApi.CreateAsync"/>, which looks for the batch instead of sending it again.
+/// </para>
 /// </summary>
 internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHandler
 {
@@ -24,6 +29,7 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
+        bool create = IsCreate(request);
         for (int retry = 0; ; retry++)
         {
             if (retry > 0 && request.Headers.Remove(RetryCountHeader))
@@ -38,16 +44,21 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
                 try
                 {
                     response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
-                    retryable = RetryPolicy.ShouldRetry(response);
+                    int code = (int)response.StatusCode;
+                    // 4xx (but 408) and 529 are refusals; anything else may follow a batch being created.
+                    if (code is not (>= 400 and < 500 and not 408 or 529)) Arrived();
+                    retryable = create ? RetryPolicy.ShouldRetryCreate(response) : RetryPolicy.ShouldRetry(response);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
+                    Arrived(); // the caller gave up, not knowing whether the server acted
                     throw;
                 }
                 catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
                 {
                     failure = new BatchApiException(null, "timeout",
                         $"no response within {settings.Timeout.TotalSeconds:0.#} s from {Describe(request)}", null, e);
+                    Arrived();
                     retryable = IsIdempotent(request.Method);
                 }
                 catch (HttpRequestException e)
@@ -55,6 +66,7 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
                     failure = new BatchApiException(null, "connection_error",
                         $"{Describe(request)}: {ConnectionProblem(e)}", null, e);
                     // A POST is only re-sent when it certainly never reached the server.
+                    if (!NeverSent(e)) Arrived();
                     retryable = IsIdempotent(request.Method) || NeverSent(e);
                 }
             }
@@ -93,6 +105,16 @@ internal sealed class RetryHandler(BatchesApiSettings settings) : DelegatingHand
         if (LastResponse.Current is { } note) note.RetryAfter = response.IsSuccessStatusCode ? null : retryAfter;
         return response;
     }
+
+    private static void Arrived()
+    {
+        if (LastResponse.Current is { } note) note.MayHaveArrived = true;
+    }
+
+    /// <summary>POST /v1/messages/batches (beta or not): the one call that must never be sent twice.</summary>
+    internal static bool IsCreate(HttpRequestMessage r) =>
+        r.Method == HttpMethod.Post && r.RequestUri is { } u
+        && u.AbsolutePath.TrimEnd('/').EndsWith("/messages/batches", StringComparison.Ordinal);
 
     private static bool IsIdempotent(HttpMethod m) => m == HttpMethod.Get || m == HttpMethod.Delete || m == HttpMethod.Head;
 

@@ -7,6 +7,8 @@ namespace BatchTui.Core.Api;
 /// What is retried and how long to wait: 408, 409, 429, every 5xx (529 "overloaded" included), unless the server says
 /// <c>x-should-retry: false</c>; exponential back-off with jitter, or exactly what <c>retry-after-ms</c> /
 /// <c>retry-after</c> ask for (seconds or an HTTP date) when that is at most <see cref="MaxHonouredRetryAfter"/>.
+/// A create is stricter (<see cref="ShouldRetryCreate"/>): it has no idempotency key, so only answers that say the
+/// batch was not accepted are retried.
 /// </summary>
 internal static class RetryPolicy
 {
@@ -26,6 +28,22 @@ internal static class RetryPolicy
             return explicitAnswer;
         return IsRetryableStatus((int)response.StatusCode);
     }
+
+    /// <summary>
+    /// Whether to re-send a create after this answer: only 429 and 529, which mean "not accepted". Any other 5xx (or a
+    /// 408/409) may come after the batch was created, and re-sending would create it again; <c>x-should-retry: true</c>
+    /// does not change that, <c>false</c> still stops a 429/529.
+    /// </summary>
+    public static bool ShouldRetryCreate(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("x-should-retry", out var values)
+            && bool.TryParse(values.FirstOrDefault(), out bool explicitAnswer) && !explicitAnswer)
+            return false;
+        return IsNotAccepted((int)response.StatusCode);
+    }
+
+    /// <summary>Statuses that say the server did not take the request: rate limited or overloaded.</summary>
+    public static bool IsNotAccepted(int status) => status is 429 or 529;
 
     /// <summary>The server's requested pause, if it sent one we can read.</summary>
     public static TimeSpan? RetryAfter(HttpResponseHeaders headers, DateTimeOffset now)

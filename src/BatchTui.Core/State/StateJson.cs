@@ -11,6 +11,7 @@ namespace BatchTui.Core.State;
     Converters = [typeof(SnakeCaseEnum<EditorMode>)])]
 [JsonSerializable(typeof(Draft))]
 [JsonSerializable(typeof(JournalMeta))]
+[JsonSerializable(typeof(UncertainCreate))]
 internal sealed partial class StateJson : JsonSerializerContext;
 
 /// <summary>An enum as its snake_case name ("form", "raw"), the format drafts have always had on disk.</summary>

@@ -40,6 +40,11 @@ internal static class CreateEndpoint
                 CancelDelay = options.CancelDelay,
             };
             store.Add(batch);
+            if (world.Chaos.TakeCreateFault() is { } fault)
+            {
+                await CreateFaults.AnswerAsync(ctx, fault);
+                return;
+            }
             var view = batch.View(world.Clock.Now);
             string baseUrl = BatchEndpoints.BaseUrl(ctx);
             await WireJson.RespondAsync(ctx, 200, w => WireJson.WriteBatch(w, batch, view, baseUrl));

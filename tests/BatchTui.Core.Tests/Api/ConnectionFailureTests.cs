@@ -68,9 +68,12 @@ public sealed class ConnectionFailureTests
         Assert.Equal("connection_error", get.ErrorType);
         Assert.Equal(3, server.Requests.Count);
 
-        var create = await Assert.ThrowsAsync<BatchApiException>(() => api.CreateAsync(new BatchCreateRequest([])));
+        var create = await Assert.ThrowsAsync<CreateUncertainException>(() => api.CreateAsync(new BatchCreateRequest([])));
         Assert.Equal("connection_error", create.ErrorType);
-        Assert.Equal(4, server.Requests.Count); // exactly one more: the batch might have been created
+        // exactly one POST: the batch might have been created; then the lookup (GETs, retried) fails too
+        Assert.Single(server.Requests, r => r.Method == "POST");
+        Assert.NotNull(create.Check.LookupProblem);
+        Assert.Contains("looking for it failed", create.Message);
     }
 
     [Fact]

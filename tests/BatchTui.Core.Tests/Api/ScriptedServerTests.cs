@@ -163,10 +163,10 @@ public sealed class ScriptedServerTests
     public async Task Headers_that_never_come_time_out_on_the_injected_clock()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
-        var arrived = new TaskCompletionSource();
-        await using var server = await ScriptedServer.StartAsync(async (ctx, _) =>
+        TaskCompletionSource[] arrived = [new(), new()];
+        await using var server = await ScriptedServer.StartAsync(async (ctx, n) =>
         {
-            arrived.TrySetResult();
+            arrived[Math.Min(n, 2) - 1].TrySetResult();
             await Task.Delay(Timeout.Infinite, ctx.RequestAborted).ContinueWith(_ => { });
         });
         using var api = new AnthropicBatchesApi(new BatchesApiSettings
@@ -174,12 +174,17 @@ public sealed class ScriptedServerTests
             BaseUrl = server.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0, Timeout = TimeSpan.FromSeconds(30), Time = time,
         });
         var call = api.CreateAsync(new BatchCreateRequest([]));
-        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await arrived[0].Task.WaitAsync(TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(31));
-        var e = await Assert.ThrowsAsync<BatchApiException>(() => call);
+        // The create may have reached the server, so the client looks for the batch: that list hangs too.
+        await arrived[1].Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(31));
+        var e = await Assert.ThrowsAsync<CreateUncertainException>(() => call);
         Assert.Null(e.Status);
         Assert.Equal("timeout", e.ErrorType);
-        Assert.Contains("no response within 30 s", e.Message);
+        Assert.Contains("no response within 30 s", e.Failure.Message);
+        Assert.Contains("no response within 30 s from GET", e.Check.LookupProblem);
+        Assert.Equal(["POST", "GET"], server.Requests.Select(r => r.Method));
     }
 
     [Fact]

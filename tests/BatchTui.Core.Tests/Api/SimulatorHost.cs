@@ -25,7 +25,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
     }
 
     public static async Task<SimulatorHost> StartAsync(IReadOnlyList<string>? betas = null, bool seedWorld = true,
-        int maxRetries = 4, TimeSpan? createdBatchDuration = null)
+        int maxRetries = 4, TimeSpan? createdBatchDuration = null, bool clientOnSimClock = false)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
         var server = await SimulatorServer.StartAsync(new SimulatorOptions
@@ -45,6 +45,7 @@ internal sealed class SimulatorHost : IAsyncDisposable
             ApiKey = new ApiKey(Key),
             Betas = betas ?? [],
             MaxRetries = maxRetries,
+            Time = clientOnSimClock ? clock : TimeProvider.System,
             Delay = (d, _) => { delays.Add(d); return Task.CompletedTask; },
             Jitter = () => 0.5,
             InnerHandler = () => spy,
