@@ -19,8 +19,28 @@ public sealed class ApiKey : IEquatable<ApiKey>
 
     public string Reveal() => _value;
 
-    /// <summary>Removes every occurrence of the key from <paramref name="text"/> (for messages echoed by a server).</summary>
-    public string Scrub(string text) => text.Replace(_value, Redacted, StringComparison.Ordinal);
+    /// <summary>
+    /// Replaces the key where it stands as a whole token in <paramref name="text"/> (for messages echoed by a server, and
+    /// crash reports). Whole tokens only: the neighbours must not be key characters (letters, digits, <c>-</c>, <c>_</c>),
+    /// so a short key does not mangle words (<c>inv[redacted]lid</c>) nor show where it occurs inside them.
+    /// </summary>
+    public string Scrub(string text)
+    {
+        int at = text.IndexOf(_value, StringComparison.Ordinal);
+        if (at < 0) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        int copied = 0;
+        for (; at >= 0; at = text.IndexOf(_value, at + 1, StringComparison.Ordinal))
+        {
+            int end = at + _value.Length;
+            if (at < copied || (at > 0 && IsKeyChar(text[at - 1])) || (end < text.Length && IsKeyChar(text[end]))) continue;
+            sb.Append(text, copied, at - copied).Append(Redacted);
+            copied = end;
+        }
+        return copied == 0 && sb.Length == 0 ? text : sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
 
     public const string Redacted = "[redacted]";
 

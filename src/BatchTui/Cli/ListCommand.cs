@@ -120,8 +120,8 @@ internal static class ListCommand
 
         string count = $"{page.Data.Count} batch{(page.Data.Count == 1 ? "" : "es")}";
         if (!page.HasMore) to.WriteLine($"{count}; no more in this direction");
-        else if (asked.BeforeId is not null) to.WriteLine($"{count}; newer: batchtui list --before {page.FirstId}");
-        else to.WriteLine($"{count}; older: batchtui list --after {page.LastId}");
+        else if (asked.BeforeId is not null) to.WriteLine($"{count}; newer: batchtui list --before {ShellQuote.Arg(page.FirstId ?? "")}");
+        else to.WriteLine($"{count}; older: batchtui list --after {ShellQuote.Arg(page.LastId ?? "")}");
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,5 +1,7 @@
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using BatchTui.Core.State;
+using BatchTui.Tui.App;
 using BatchTui.Tui.Results;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -30,11 +32,11 @@ internal static class OpenCommand
         if (summary) return PrintSummary(path);
 
         await Task.Yield();
-        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        using var shell = new StandaloneShell(app, readOnly: true);
+        IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        var crashes = CrashLog.Default(key: null);
+        var shell = new StandaloneShell(app, readOnly: true, crashes);
         shell.Push(ResultsPane.ForFile(shell, path));
-        app.Run(shell);
-        return 0;
+        return TerminalSession.Run(app, shell, () => app.RequestStop(), e => shell.Contain(e, "the main loop"), crashes, TimeProvider.System);
     }
 
     private static int PrintSummary(string path)

@@ -1,5 +1,6 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using BatchTui.Core.State;
 using BatchTui.Hosting;
 using BatchTui.Tui.App;
 using BatchTui.Tui.Panes;
@@ -67,7 +68,7 @@ internal static class TuiCommand
                 Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,
                     retryFailed: (id, failed) => RetryFailed.Open(shell, api, editorStores, id, failed, created)),
                 Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created));
-            return TuiApp.Run(connection.Api, info, tui, panes);
+            return TuiApp.Run(connection.Api, info, tui, panes, CrashLog.Default(options.ApiKey));
         }
     }
 

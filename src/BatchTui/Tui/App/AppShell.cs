@@ -1,3 +1,4 @@
+using BatchTui.Core.State;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Models;
 using BatchTui.Tui.Panes;
@@ -21,7 +22,7 @@ public sealed class AppShell : Runnable, IShell
 {
     private readonly List<IPane> _stack = [];
     private readonly List<KeyMap> _maps = [];
-    private readonly View _body;
+    private readonly PaneHost _body;
     private readonly LineView _header, _flashBar, _hints, _tooSmall;
     private readonly PromptView _prompt;
     private readonly ConfirmView _confirm;
@@ -32,10 +33,13 @@ public sealed class AppShell : Runnable, IShell
     private FlashMessage? _flash;
     private int _busy;
     private object? _tick;
+    private IPane? _failed;
 
-    public AppShell(IApplication app, ShellInfo info, TimeProvider time, ThemeCatalog themes)
+    /// <param name="crashes">Where crash reports of contained failures go; null: none written (the error still shows).</param>
+    public AppShell(IApplication app, ShellInfo info, TimeProvider time, ThemeCatalog themes, CrashLog? crashes = null)
     {
         Host = app;
+        Guard = new CrashGuard(crashes);
         Info = info;
         _time = time;
         Themes = themes;
@@ -44,13 +48,14 @@ public sealed class AppShell : Runnable, IShell
         CanFocus = true;
 
         _header = new LineView(HeaderLine) { X = Pos.Func(_ => CurrentLayout.Header.X), Y = Pos.Func(_ => CurrentLayout.Header.Y), Width = Dim.Func(_ => CurrentLayout.Header.Width) };
-        _body = new OpaqueView
+        _body = new PaneHost
         {
             X = Pos.Func(_ => CurrentLayout.Body.X), Y = Pos.Func(_ => CurrentLayout.Body.Y),
             Width = Dim.Func(_ => CurrentLayout.Body.Width), Height = Dim.Func(_ => CurrentLayout.Body.Height),
             CanFocus = true,
         };
         _body.KeyBindings.Clear();
+        _body.DrawFailed += OnPaneDrawFailed;
         _flashBar = new LineView(FlashLine) { X = Pos.Func(_ => CurrentLayout.Flash.X), Y = Pos.Func(_ => CurrentLayout.Flash.Y), Width = Dim.Func(_ => CurrentLayout.Flash.Width) };
         _prompt = new PromptView { X = Pos.Func(_ => CurrentLayout.Flash.X), Y = Pos.Func(_ => CurrentLayout.Flash.Y), Width = Dim.Func(_ => CurrentLayout.Flash.Width) };
         _hints = new LineView(HintLine) { X = Pos.Func(_ => CurrentLayout.Hints.X), Y = Pos.Func(_ => CurrentLayout.Hints.Y), Width = Dim.Func(_ => CurrentLayout.Hints.Width) };
@@ -96,12 +101,19 @@ public sealed class AppShell : Runnable, IShell
     public KeyMap? TopMap => _maps.Count > 0 ? _maps[^1] : null;
 
     public ShellLayout CurrentLayout => ShellLayout.For(Viewport.Width, Viewport.Height);
+    /// <summary>Contains failures: crash reports and the line shown for them.</summary>
+    public CrashGuard Guard { get; }
 
     // ---- panes -------------------------------------------------------------------------------------------------
 
     public void Push(IPane pane)
     {
-        if (Top is { } current) current.View.Visible = false;
+        ClearFailure();
+        if (Top is { } current)
+        {
+            current.View.Visible = false;
+            DropFlashOf(current);
+        }
         pane.View.X = 0;
         pane.View.Y = 0;
         pane.View.Width = Dim.Fill();
@@ -122,8 +134,13 @@ public sealed class AppShell : Runnable, IShell
         _stack.RemoveAt(_stack.Count - 1);
         _maps.RemoveAt(_maps.Count - 1);
         _body.Remove(pane.View);
-        if (pane is IDisposable d) d.Dispose();
-        else pane.View.Dispose();
+        DropFlashOf(pane);
+        ClearFailure();
+        Guarded($"closing {pane.Title}", () =>
+        {
+            if (pane is IDisposable d) d.Dispose();
+            else pane.View.Dispose();
+        });
         IPane top = _stack[^1];
         top.View.Visible = true;
         top.View.SetFocus();
@@ -140,23 +157,92 @@ public sealed class AppShell : Runnable, IShell
 
     // ---- flash, confirm, prompt --------------------------------------------------------------------------------
 
-    public void Flash(string message)
-    {
-        _flash = new FlashMessage(message, false, _time.GetUtcNow());
-        _flashBar.SetNeedsDraw();
-    }
+    public void Flash(string message) => Show(new FlashMessage(message, false, _time.GetUtcNow(), Top));
 
-    public void FlashError(Exception error)
+    public void FlashError(Exception error) => FlashError(error, Top);
+
+    private void FlashError(Exception error, IPane? owner)
     {
-        _flash = new FlashMessage(ApiErrors.Describe(error), true, _time.GetUtcNow());
-        _flashBar.SetNeedsDraw();
+        if (CrashGuard.IsOperational(error)) Show(new FlashMessage(ApiErrors.Describe(error), true, _time.GetUtcNow(), owner));
+        else Contain(error, owner is null ? "background work" : $"background work of {owner.Title}", owner);
     }
 
     /// <summary>A plain-text problem (not an exception) shown like an error: e.g. why cancel is not allowed.</summary>
-    public void FlashProblem(string message)
+    public void FlashProblem(string message) => Show(new FlashMessage(message, true, _time.GetUtcNow(), Top));
+
+    /// <summary>Takes <paramref name="flash"/> off the bar if it is still the one shown (e.g. an error that is over).</summary>
+    public void Unflash(FlashMessage? flash)
     {
-        _flash = new FlashMessage(message, true, _time.GetUtcNow());
+        if (flash is null || !ReferenceEquals(_flash, flash)) return;
+        _flash = null;
         _flashBar.SetNeedsDraw();
+    }
+
+    private void Show(FlashMessage flash)
+    {
+        _flash = flash;
+        _flashBar.SetNeedsDraw();
+    }
+
+    // A flash belongs to its pane: it goes when that pane closes or is covered by another.
+    private void DropFlashOf(IPane pane)
+    {
+        if (_flash?.Owner == pane) Unflash(_flash);
+    }
+
+    // ---- containment ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A failure that must not end the app: written to a crash report and shown as an error line that belongs to the
+    /// top pane.
+    /// </summary>
+    public void Contain(Exception error, string where) => Contain(error, where, Top);
+
+    private void Contain(Exception error, string where, IPane? owner) =>
+        Show(new FlashMessage(Guard.Contain(error, where), true, _time.GetUtcNow(), owner));
+
+    /// <summary>Runs <paramref name="action"/>; what it throws is contained (the shell's key and posted-work entry points).</summary>
+    private bool Guarded(string where, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception e)
+        {
+            Contain(e, where);
+            return false;
+        }
+    }
+
+    // The top pane's draw threw: it is hidden and the pane area shows the error instead, until the next key.
+    private void OnPaneDrawFailed(Exception error)
+    {
+        IPane? pane = Top;
+        string line = Guard.Contain(error, pane is null ? "drawing" : $"drawing {pane.Title}");
+        _body.Failure = line;
+        Show(new FlashMessage(line, true, _time.GetUtcNow(), pane));
+        // The bars may have drawn already in this pass: draw the whole shell again on the next turn of the loop.
+        Host.AddTimeout(TimeSpan.Zero, () => { SetNeedsDraw(); return false; });
+        if (pane is null) return;
+        _failed = pane;
+        pane.View.Visible = false;
+        if (!_body.HasFocus) _body.SetFocus();
+    }
+
+    // Shows the failed pane again (a key was pressed, or the stack changed): its next draw is tried once more.
+    private void ClearFailure()
+    {
+        if (_body.Failure is null) return;
+        _body.Failure = null;
+        if (_failed is { } pane && pane == Top)
+        {
+            pane.View.Visible = true;
+            pane.View.SetFocus();
+        }
+        _failed = null;
+        _body.SetNeedsDraw();
     }
 
     public void Confirm(string title, IReadOnlyList<string> message, Action yes) => _confirm.Open(title, message, yes);
@@ -182,6 +268,7 @@ public sealed class AppShell : Runnable, IShell
     /// </summary>
     public void Run(Func<CancellationToken, Task> work)
     {
+        IPane? owner = Top; // its error belongs to the pane that started it
         Interlocked.Increment(ref _busy);
         Task task = Task.Run(async () =>
         {
@@ -194,7 +281,7 @@ public sealed class AppShell : Runnable, IShell
             }
             catch (Exception e)
             {
-                Post(() => FlashError(e));
+                Post(() => FlashError(e, owner));
             }
             finally
             {
@@ -220,7 +307,7 @@ public sealed class AppShell : Runnable, IShell
     public void Post(Action action)
     {
         if (_quit.IsCancellationRequested) return;
-        Host.Invoke(action);
+        Host.Invoke(() => Guarded("posted work", action));
     }
 
     // ---- lifecycle -----------------------------------------------------------------------------------------------
@@ -277,6 +364,13 @@ public sealed class AppShell : Runnable, IShell
     private void OnAppKeyDown(object? sender, Key key)
     {
         if (Host.TopRunnableView != this) return;
+        if (!Guarded($"key {KeyText.Of(key)}", () => BeforeViews(key))) key.Handled = true;
+    }
+
+    private void BeforeViews(Key key)
+    {
+        // A pane whose draw failed gets another try on the next key (Esc and q do what they say without it).
+        if (_failed is not null && key != Key.Esc && key != Key.Q) ClearFailure();
         if (key == Key.C.WithCtrl)
         {
             key.Handled = true;
@@ -304,6 +398,13 @@ public sealed class AppShell : Runnable, IShell
 
     // Runs after the focused view had its chance.
     protected override bool OnKeyDown(Key key)
+    {
+        bool handled = false;
+        if (!Guarded($"key {KeyText.Of(key)}", () => handled = AfterViews(key))) return true;
+        return handled;
+    }
+
+    private bool AfterViews(Key key)
     {
         if (TopMap?.TryHandle(key) == true) return true;
         if (_global.TryHandle(key)) return true;
@@ -374,7 +475,7 @@ public sealed class AppShell : Runnable, IShell
     }
 
     private StyledLine FlashLine(int width) =>
-        _flash is { } f && f.ShownAt(_time.GetUtcNow()) ? f.Render() : StyledLine.Empty;
+        _flash is { } f && (f.Owner is null || f.Owner == Top) && f.ShownAt(_time.GetUtcNow()) ? f.Render() : StyledLine.Empty;
 
     private StyledLine HintLine(int width)
     {

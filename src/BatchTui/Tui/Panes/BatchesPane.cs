@@ -25,6 +25,7 @@ public sealed class BatchesPane : IPane, IDisposable
     private readonly FrameView _listFrame, _detailFrame;
     private readonly View _root;
     private Exception? _lastRefreshError;
+    private FlashMessage? _refreshFlash;
     private BatchFilter? _filterBeforePrompt;
 
     public BatchesPane(AppShell shell, IBatchesApi api, int pageSize, TimeSpan? refreshInterval, PaneFactories? factories = null)
@@ -285,7 +286,17 @@ public sealed class BatchesPane : IPane, IDisposable
     private void OnRefresherChanged()
     {
         RefreshStatus st = Refresher.Status;
-        if (st.LastError is { } e && !ReferenceEquals(e, _lastRefreshError)) _shell.FlashError(e);
+        if (st.LastError is { } e && !ReferenceEquals(e, _lastRefreshError))
+        {
+            _shell.FlashError(e);
+            _refreshFlash = _shell.LastFlash;
+        }
+        else if (st.LastError is null && _refreshFlash is not null)
+        {
+            // Refreshes succeed again: the last failure's line (a 429 after chaos) is over, unless something replaced it.
+            _shell.Unflash(_refreshFlash);
+            _refreshFlash = null;
+        }
         _lastRefreshError = st.LastError;
         _shell.SetNeedsDraw();
     }

@@ -350,6 +350,7 @@ public sealed class ResultsPane : IPane, IDisposable
             }
             catch (OperationCanceledException) { }
             catch (IOException e) { Post(() => _shell.FlashError(e)); }
+            catch (Exception e) { Post(() => { _status = "search failed"; _shell.Contain(e, "search"); }); }
         }, CancellationToken.None);
     }
 
@@ -380,6 +381,10 @@ public sealed class ResultsPane : IPane, IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Post(() => { _status = $"export failed: {e.Message}"; _shell.FlashError(e); });
+            }
+            catch (Exception e)
+            {
+                Post(() => { _status = "export failed"; _shell.Contain(e, "export"); });
             }
         }, CancellationToken.None);
     }

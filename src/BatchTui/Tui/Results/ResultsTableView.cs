@@ -44,4 +44,8 @@ public sealed class ResultsTableView : TableView
         }
         return base.OnKeyDown(key);
     }
+
+    // TableView's type-to-search swallows every printable key once the table has no rows (a filter matching nothing,
+    // an empty file), so q, c and ? never reached the pane and the shell: letters are theirs, never the table's.
+    protected override bool OnKeyDownNotHandled(Key key) => false;
 }

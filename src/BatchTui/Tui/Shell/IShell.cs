@@ -16,6 +16,12 @@ public interface IShell
     void FlashError(Exception error);
 
     /// <summary>
+    /// A failure that must not end the app (a bug, not an API or I/O error): a crash report is written and an error
+    /// line shown. <paramref name="where"/> names what failed ("export", "search").
+    /// </summary>
+    void Contain(Exception error, string where) => FlashError(error);
+
+    /// <summary>
     /// Asks before a dangerous action; <paramref name="yes"/> runs only on an explicit yes. The app's shell draws its
     /// own y/n box (the same for every action); a shell without one falls back to a modal message box.
     /// </summary>

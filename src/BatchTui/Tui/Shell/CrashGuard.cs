@@ -1,0 +1,36 @@
+using BatchTui.Core.Api;
+using BatchTui.Core.State;
+using BatchTui.Tui.Models;
+
+namespace BatchTui.Tui.Shell;
+
+/// <summary>
+/// Where a contained failure goes: the crash report (when the shell has a <see cref="CrashLog"/>) and the one line the
+/// user sees (what failed, the error with its request-id, where the report is). Shared by the shells' guarded points:
+/// the pane area's draw, key dispatch, background work and the main loop's own error hook.
+/// </summary>
+public sealed class CrashGuard(CrashLog? log)
+{
+    public CrashLog? Log => log;
+
+    /// <summary>How many failures were contained (tests, and the main loop's give-up rule).</summary>
+    public int Contained { get; private set; }
+
+    /// <summary>Writes the report and returns the line to show.</summary>
+    public string Contain(Exception error, string where)
+    {
+        Contained++;
+        string? path = log?.Write(error, where);
+        return CrashLog.Escape($"{where} failed: {ApiErrors.Describe(error)}" +
+               (error is not BatchApiException && CrashLog.RequestIdOf(error) is { } rid ? $" · request-id {rid}" : "") +
+               (path is null ? "" : $" · report {path}"));
+    }
+
+    /// <summary>
+    /// Failures the user can act on (the API said no, the network or the disk failed) are flashed as they are; anything
+    /// else is a bug of ours and gets a crash report too.
+    /// </summary>
+    public static bool IsOperational(Exception e) =>
+        e is BatchApiException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException
+            or OperationCanceledException;
+}
