@@ -13,7 +13,7 @@ public class BadInputTests
     public void Malformed_line_is_unparseable_with_its_line_number_and_reason_and_the_rest_survives()
     {
         using var dir = new TempDir();
-        string path = WriteFile(dir, Succeeded("ok-1", Text("fine")), """{"custom_id":"bad","result":{"type":"succeeded",}}""", Canceled("ok-2"));
+        string path = WriteFile(dir, Succeeded("ok-1", ResultLines.Text("fine")), """{"custom_id":"bad","result":{"type":"succeeded",}}""", Canceled("ok-2"));
         using var index = ResultsIndex.Build(path);
         Assert.Equal(3, index.Count);
         Assert.Equal(ResultKind.Unparseable, index[1].Kind);
@@ -28,8 +28,8 @@ public class BadInputTests
     public void Half_downloaded_file_marks_the_cut_last_line()
     {
         using var dir = new TempDir();
-        string whole = Succeeded("w", Text("whole"));
-        string cut = Succeeded("c", Text("this line was cut"))[..60];
+        string whole = Succeeded("w", ResultLines.Text("whole"));
+        string cut = Succeeded("c", ResultLines.Text("this line was cut"))[..60];
         string path = WriteBytes(dir, Encoding.UTF8.GetBytes(whole + "\n" + cut));
         using var index = ResultsIndex.Build(path);
         Assert.Equal(2, index.Count);
@@ -43,7 +43,7 @@ public class BadInputTests
     public void Truncated_line_in_the_middle_reads_as_unexpected_end()
     {
         using var dir = new TempDir();
-        string path = WriteFile(dir, Succeeded("a", Text("x"))[..50], Canceled("b"));
+        string path = WriteFile(dir, Succeeded("a", ResultLines.Text("x"))[..50], Canceled("b"));
         using var index = ResultsIndex.Build(path);
         Assert.Equal("line 1: unparseable — unexpected end of data after 50 bytes (truncated line)", index.Problem(0));
         Assert.Equal(ResultKind.Canceled, index[1].Kind);
@@ -54,7 +54,7 @@ public class BadInputTests
     {
         using var dir = new TempDir();
         byte[] good = Encoding.UTF8.GetBytes(Canceled("fine") + "\n");
-        byte[] bad = Encoding.UTF8.GetBytes(Succeeded("latin1", Text("caf_")) + "\n");
+        byte[] bad = Encoding.UTF8.GetBytes(Succeeded("latin1", ResultLines.Text("caf_")) + "\n");
         int at = Array.IndexOf(bad, (byte)'_');
         bad[at] = 0xE9; // 'é' in Latin-1: not UTF-8
         string path = WriteBytes(dir, [.. good, .. bad]);
@@ -89,7 +89,7 @@ public class BadInputTests
     {
         using var dir = new TempDir();
         string big = new string('x', 10 << 20);
-        string path = WriteFile(dir, Succeeded("huge", Text("start " + big)), Canceled("after"));
+        string path = WriteFile(dir, Succeeded("huge", ResultLines.Text("start " + big)), Canceled("after"));
         using var index = ResultsIndex.Build(path);
         Assert.Equal(2, index.Count);
         Assert.Equal(ResultKind.Succeeded, index[0].Kind);

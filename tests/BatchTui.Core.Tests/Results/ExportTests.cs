@@ -10,10 +10,10 @@ public class ExportTests
 {
     private static readonly string[] Lines =
     [
-        Succeeded("q-1", Text("Answer, with \"quotes\",\ncommas and a newline") + "," + Text("second block"), input: 11, output: 22, cacheRead: 3, cacheWrite: 4),
+        Succeeded("q-1", ResultLines.Text("Answer, with \"quotes\",\ncommas and a newline") + "," + ResultLines.Text("second block"), input: 11, output: 22, cacheRead: 3, cacheWrite: 4),
         Errored("q-2", "overloaded_error", "Overloaded, try later"),
         Canceled("q-3"),
-        Succeeded("skip-4", Text("not exported")),
+        Succeeded("skip-4", ResultLines.Text("not exported")),
         "{cut",
     ];
 

@@ -11,7 +11,7 @@ public class IndexerTests
     {
         using var dir = new TempDir();
         string path = WriteFile(dir,
-            Valid(Succeeded("a-1", Thinking + "," + Text("Hello \"world\"\nline two"), stop: "max_tokens", input: 100, output: 200, cacheRead: 30, cacheWrite: 40)),
+            Valid(Succeeded("a-1", Thinking + "," + ResultLines.Text("Hello \"world\"\nline two"), stop: "max_tokens", input: 100, output: 200, cacheRead: 30, cacheWrite: 40)),
             Valid(Errored("a-2", "overloaded_error")),
             Valid(Canceled("a-3")),
             Valid(Expired("a-4")),
@@ -58,7 +58,7 @@ public class IndexerTests
                 3 => $"{{\"custom_id\":\"m-{i}\",\"result\":{{\"type\":\"succ",        // truncated
                 5 => $"{{\"custom_id\":\"m-{i}\",\t\"result\":{{\"type\":\"canceled\"}}}}\r", // a tab between tokens, CRLF
                 6 => $"{{\"custom_id\":\"m-{i}\",\"result\":{{\"type\":\"succeeded\",\"message\":{{\"content\":[{{\"type\":\"text\",\"text\":\"raw\u0001control\"}}]}}}}}}",
-                _ => Succeeded($"m-{i}", Text($"row {i} says \"hi\"\n"), input: i, output: 2 * i),
+                _ => Succeeded($"m-{i}", ResultLines.Text($"row {i} says \"hi\"\n"), input: i, output: 2 * i),
             });
         using var index = ResultsIndex.Build(WriteFile(dir, [.. lines]));
 
@@ -96,7 +96,7 @@ public class IndexerTests
     public void Offsets_and_lengths_give_back_each_line_byte_for_byte()
     {
         using var dir = new TempDir();
-        string[] lines = [Succeeded("x1", Text("café — ü")), Errored("x2", "api_error"), Canceled("x3")];
+        string[] lines = [Succeeded("x1", ResultLines.Text("café — ü")), Errored("x2", "api_error"), Canceled("x3")];
         string path = WriteFile(dir, lines);
         using var index = ResultsIndex.Build(path);
         for (int i = 0; i < lines.Length; i++) Assert.Equal(lines[i], System.Text.Encoding.UTF8.GetString(index.ReadLine(i)));
@@ -108,7 +108,7 @@ public class IndexerTests
         string[] lines =
         [
             Succeeded("f1", AllBlocks(), stop: "tool_use", input: 7, output: 8, cacheRead: 9, cacheWrite: 10),
-            Succeeded("f2", Text("x"), extra: ""","stop_details":{"type":"refusal","category":"cyber","explanation":"no"},"container":{"id":"c","expires_at":"2026-01-01T00:00:00Z"}"""),
+            Succeeded("f2", ResultLines.Text("x"), extra: ""","stop_details":{"type":"refusal","category":"cyber","explanation":"no"},"container":{"id":"c","expires_at":"2026-01-01T00:00:00Z"}"""),
             Errored("f3", "invalid_request_error"),
             """{"custom_id":"f4","result":{"type":"errored","error":{"type":"rate_limit_error","message":"slow down"}}}""",
             """ {"result":{"message":{"usage":{"output_tokens":5,"input_tokens":4},"content":[{"text":"text before type","type":"text"}],"model":"m"},"type":"succeeded"},"custom_id":"f5"} """,
@@ -133,7 +133,7 @@ public class IndexerTests
     public async Task Background_index_serves_the_first_rows_and_reports_progress_to_the_end()
     {
         using var dir = new TempDir();
-        string path = WriteFile(dir, Enumerable.Range(0, 5000).Select(i => Succeeded($"id-{i:D5}", Text($"answer {i}"))).ToArray());
+        string path = WriteFile(dir, Enumerable.Range(0, 5000).Select(i => Succeeded($"id-{i:D5}", ResultLines.Text($"answer {i}"))).ToArray());
         var progress = new List<IndexProgress>();
         using var index = ResultsIndex.Open(path);
         index.Progress += p => { lock (progress) progress.Add(p); };
@@ -153,9 +153,9 @@ public class IndexerTests
     {
         using var dir = new TempDir();
         string path = WriteFile(dir,
-            Succeeded("s1", Text("a"), stop: "end_turn", input: 1, output: 2, cacheRead: 3, cacheWrite: 4),
-            Succeeded("s2", Text("b"), stop: "end_turn", input: 10, output: 20, cacheRead: 30, cacheWrite: 40),
-            Succeeded("s3", Text("c"), stop: "refusal"),
+            Succeeded("s1", ResultLines.Text("a"), stop: "end_turn", input: 1, output: 2, cacheRead: 3, cacheWrite: 4),
+            Succeeded("s2", ResultLines.Text("b"), stop: "end_turn", input: 10, output: 20, cacheRead: 30, cacheWrite: 40),
+            Succeeded("s3", ResultLines.Text("c"), stop: "refusal"),
             Errored("e1", "overloaded_error"), Errored("e2", "overloaded_error"), Errored("e3", "api_error"),
             Canceled("c1"), Expired("x1"), "{broken");
         using var index = ResultsIndex.Build(path);

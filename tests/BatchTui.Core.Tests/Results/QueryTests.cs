@@ -13,13 +13,13 @@ public class QueryTests : IDisposable
     public QueryTests()
     {
         _index = ResultsIndex.Build(WriteFile(_dir,
-            Succeeded("run-b-2", Text("The weather in Paris is sunny"), stop: "end_turn", input: 50, output: 5),
-            Succeeded("run-a-1", Text("Timeout budget exceeded"), stop: "max_tokens", input: 10, output: 500),
+            Succeeded("run-b-2", ResultLines.Text("The weather in Paris is sunny"), stop: "end_turn", input: 50, output: 5),
+            Succeeded("run-a-1", ResultLines.Text("Timeout budget exceeded"), stop: "max_tokens", input: 10, output: 500),
             Errored("run-a-3", "overloaded_error", "Overloaded"),
             Errored("other-9", "invalid_request_error", "bad Paris"),
             Canceled("run-c-4"),
             Expired("run-c-5"),
-            Succeeded("other-7", Text("Paris again"), stop: "end_turn", input: 1, output: 1),
+            Succeeded("other-7", ResultLines.Text("Paris again"), stop: "end_turn", input: 1, output: 1),
             "{not json Paris"));
         _query = new ResultsQuery(_index);
     }
@@ -86,7 +86,7 @@ public class QueryTests : IDisposable
         using var dir = new TempDir();
         // ~6 MB so the search crosses its 4 MB block edge; the needle sits in every 100th line.
         string filler = new string('f', 3000);
-        var lines = Enumerable.Range(0, 2000).Select(i => Succeeded($"n{i}", Text((i % 100 == 0 ? "NEEDLE NEEDLE " : "") + filler + (i == 1397 ? "NEEDLE" : "")))).ToArray();
+        var lines = Enumerable.Range(0, 2000).Select(i => Succeeded($"n{i}", ResultLines.Text((i % 100 == 0 ? "NEEDLE NEEDLE " : "") + filler + (i == 1397 ? "NEEDLE" : "")))).ToArray();
         using var index = ResultsIndex.Build(WriteFile(dir, lines));
         bool[] hits = FullTextSearch.Search(index, "NEEDLE");
         int[] expected = Enumerable.Range(0, 2000).Where(i => i % 100 == 0 || i == 1397).ToArray();

@@ -29,7 +29,7 @@ public class RendererTests
     [Fact]
     public void Message_header_shows_id_model_stop_usage_and_container()
     {
-        ResultDetail d = Detail(Succeeded("h", Text("hi"), stop: "refusal", input: 1200, output: 34, cacheRead: 5, cacheWrite: 6,
+        ResultDetail d = Detail(Succeeded("h", ResultLines.Text("hi"), stop: "refusal", input: 1200, output: 34, cacheRead: 5, cacheWrite: 6,
             extra: ""","stop_details":{"type":"refusal","category":"cyber","explanation":"Declined to help."},"container":{"id":"cntr_1","expires_at":"2026-01-01T00:00:00Z","skills":[{"skill_id":"pptx","type":"anthropic","version":"latest"}]}"""));
         ResultNode header = d.Nodes[0];
         Assert.Equal("message msg_h · claude-sonnet-4-5 · refusal · 1,200 in / 34 out", header.Label);
@@ -47,7 +47,7 @@ public class RendererTests
     [Fact]
     public void Text_with_every_citation_type_as_children()
     {
-        ResultNode text = Block(Text("Here is the answer.\nSecond line.", $"[{CharCitation},{PageCitation},{BlockCitation},{WebCitation},{SearchResultCitation}]"));
+        ResultNode text = Block(ResultLines.Text("Here is the answer.\nSecond line.", $"[{CharCitation},{PageCitation},{BlockCitation},{WebCitation},{SearchResultCitation}]"));
         Assert.Equal("text: Here is the answer. … [5 cites]", text.Label);
         Assert.Equal("Here is the answer.\nSecond line.", text.Detail);
         Assert.Equal("Here is the answer.\nSecond line.", text.CopyText);

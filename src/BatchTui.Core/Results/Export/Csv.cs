@@ -1,14 +1,27 @@
 using System.Text;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Export;
 
-/// <summary>RFC 4180 quoting: a field with a comma, quote, CR or LF (or edge spaces) is quoted, quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 quoting: a field with a comma, quote, CR or LF (or edge spaces) is quoted, quotes doubled. Every field is
+/// untrusted text: it goes through <see cref="UntrustedText.ForFile"/>, and one a spreadsheet would evaluate (starting
+/// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or CR) gets a leading <c>'</c>, as OWASP's CSV injection advice says.
+/// </summary>
 public static class Csv
 {
     public static string Field(string value)
     {
+        value = Neutral(value);
         bool quote = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
         return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    /// <summary>The field as a spreadsheet may read it: no controls, no formula.</summary>
+    public static string Neutral(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return UntrustedText.ForFile(value);
     }
 
     public static string Row(IEnumerable<string> fields)

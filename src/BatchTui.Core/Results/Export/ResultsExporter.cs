@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Export;
 
@@ -44,7 +45,8 @@ public static class ResultsExporter
                             await text.WriteLineAsync(Csv.Row(CsvFields(index, row, e, line))).ConfigureAwait(false);
                             break;
                         default:
-                            await text.WriteLineAsync(TextBlock(index, row, e, line)).ConfigureAwait(false);
+                            // Untrusted text: `cat export.txt` must replay no escape sequence.
+                            await text.WriteLineAsync(UntrustedText.ForFile(TextBlock(index, row, e, line))).ConfigureAwait(false);
                             break;
                     }
                     written++;

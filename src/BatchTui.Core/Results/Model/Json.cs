@@ -30,7 +30,8 @@ public static class Json
         return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
-    /// <summary>The first non-empty line, cut to <paramref name="max"/> characters with an ellipsis.</summary>
+    /// <summary>The first non-empty line, cut to <paramref name="max"/> columns with an ellipsis (never inside a
+    /// grapheme cluster: an emoji cut in half crashed the tree).</summary>
     public static string FirstLine(string? text, int max = 80)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -39,7 +40,7 @@ public static class Json
         if (nl >= 0) s = s[..nl];
         s = s.TrimEnd();
         bool more = nl >= 0 && text.AsSpan().TrimStart().Length > nl + 1;
-        if (s.Length > max) return string.Concat(s[..(max - 1)], "…");
+        if (Text.TextWidth.PrefixLength(s, max, out _) < s.Length) return string.Concat(s[..Text.TextWidth.PrefixLength(s, max - 1, out _)], "…");
         return more ? string.Concat(s, " …") : s.ToString();
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Tui.App;
 
@@ -8,5 +9,7 @@ namespace BatchTui.Tui.App;
 /// </summary>
 public static class Osc52
 {
-    public static string Sequence(string text) => $"\u001b]52;c;{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}\u0007";
+    /// <summary>The escape that copies <paramref name="text"/>, sanitised first (<see cref="UntrustedText.ForFile"/>):
+    /// a paste must not replay escape sequences from the data.</summary>
+    public static string Sequence(string text) => $"\u001b]52;c;{Convert.ToBase64String(Encoding.UTF8.GetBytes(UntrustedText.ForFile(text)))}\u0007";
 }

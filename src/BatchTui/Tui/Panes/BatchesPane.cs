@@ -270,6 +270,7 @@ public sealed class BatchesPane : IPane, IDisposable
 
     private static void SetTitle(View frame, string title)
     {
+        title = Frames.SafeTitle(title);
         if (frame.Title != title) frame.Title = title;
     }
 

@@ -44,6 +44,8 @@ public sealed class RawJsonPane : IPane
 
     public static IReadOnlyList<StyledLine> Lines(string raw)
     {
+        // Bounded like the results' raw view; lines are sanitised when painted.
+        raw = TextCap.Head(raw, "as sent by the API", 4 * TextCap.MaxChars);
         string text;
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Tui.Models;
 
 namespace BatchTui.Tui.Rendering;
@@ -63,14 +64,16 @@ public sealed class BatchRowRenderer
         _ => ($"expires {RelativeTime.From(b.ExpiresAt, now)}", b.ExpiresAt - now < TimeSpan.FromHours(1) ? Tone.Warning : Tone.Normal),
     };
 
-    /// <summary>The id cut to <paramref name="width"/>: the <c>msgbatch_</c> prefix goes first, then the middle.</summary>
+    /// <summary>The id cut to <paramref name="width"/> columns: the <c>msgbatch_</c> prefix goes first, then the
+    /// middle. The id is the server's: sanitised, and cut by grapheme cluster.</summary>
     public static string ShortId(string id, int width)
     {
-        if (id.Length <= width) return id;
+        id = UntrustedText.ForTerminal(TextWidth.Head(id, 1024));
+        if (TextWidth.Of(id) <= width) return id;
         string s = id.StartsWith("msgbatch_", StringComparison.Ordinal) ? id[9..] : id;
-        if (s.Length <= width) return s;
+        if (TextWidth.Of(s) <= width) return s;
         int head = Math.Max(1, (width - 1) / 3);
         int tail = width - 1 - head;
-        return s[..head] + "…" + s[^tail..];
+        return TextWidth.Cut(s, head) + "…" + TextWidth.Tail(s, tail);
     }
 }

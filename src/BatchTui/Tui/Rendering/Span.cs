@@ -1,3 +1,5 @@
+using BatchTui.Core.Text;
+
 namespace BatchTui.Tui.Rendering;
 
 /// <summary>A run of text in one tone.</summary>
@@ -13,17 +15,22 @@ public sealed class StyledLine(IReadOnlyList<Span> spans)
     public override string ToString() => Text;
 }
 
-/// <summary>Builds a <see cref="StyledLine"/> piece by piece.</summary>
+/// <summary>
+/// Builds a <see cref="StyledLine"/> piece by piece. Every piece passes through <see cref="UntrustedText.ForTerminal"/>
+/// (ids, statuses and messages come from the API), and <see cref="Length"/> counts display columns.
+/// </summary>
 public sealed class LineBuilder
 {
     private readonly List<Span> _spans = [];
+    /// <summary>The line's width in columns.</summary>
     public int Length { get; private set; }
 
     public LineBuilder Add(string text, Tone tone = Tone.Normal)
     {
         if (text.Length == 0) return this;
+        text = UntrustedText.ForTerminal(text);
         _spans.Add(new Span(text, tone));
-        Length += text.Length;
+        Length += TextWidth.Of(text);
         return this;
     }
 
@@ -39,10 +46,7 @@ public sealed class LineBuilder
 
     public StyledLine Build() => new(_spans.ToList());
 
-    public static string Fit(string text, int width, bool right = false)
-    {
-        if (width <= 0) return "";
-        if (text.Length > width) return width == 1 ? "…" : text[..(width - 1)] + "…";
-        return right ? text.PadLeft(width) : text.PadRight(width);
-    }
+    /// <summary>Exactly <paramref name="width"/> columns: cut by grapheme with an ellipsis, or padded.</summary>
+    public static string Fit(string text, int width, bool right = false) =>
+        TextWidth.Fit(UntrustedText.ForTerminal(text), width, right);
 }

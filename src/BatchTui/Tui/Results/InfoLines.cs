@@ -1,8 +1,9 @@
+using BatchTui.Core.Text;
 using Terminal.Gui.ViewBase;
 
 namespace BatchTui.Tui.Results;
 
-/// <summary>A few lines of text computed at draw time (summary header, progress), cut to the width.</summary>
+/// <summary>A few lines of text computed at draw time (summary header, progress), sanitised and cut to the width.</summary>
 public sealed class InfoLines(Func<IReadOnlyList<string>> lines) : View
 {
     protected override bool OnDrawingContent(DrawContext? context)
@@ -10,10 +11,9 @@ public sealed class InfoLines(Func<IReadOnlyList<string>> lines) : View
         IReadOnlyList<string> text = lines();
         for (int y = 0; y < Viewport.Height; y++)
         {
-            string s = y < text.Count ? text[y] : "";
-            if (s.Length > Viewport.Width) s = Viewport.Width > 1 ? s[..(Viewport.Width - 1)] + "…" : "";
+            string s = y < text.Count ? UntrustedText.ForTerminal(TextWidth.Head(text[y], 4096)) : "";
             Move(0, y);
-            AddStr(s.PadRight(Viewport.Width));
+            AddStr(TextWidth.Fit(s, Viewport.Width));
         }
         return true;
     }

@@ -11,13 +11,14 @@ public static class Osc52Clipboard
 {
     public const int MaxBytes = 100_000;
 
-    public static string Sequence(string text) => $"\u001b]52;c;{Convert.ToBase64String(Encoding.UTF8.GetBytes(text))}\u0007";
+    public static string Sequence(string text) => App.Osc52.Sequence(text);
 
     /// <summary>Sends the text; returns what the flash bar should say.</summary>
     public static string Copy(IApplication app, string text, string what)
     {
+        text = Core.Text.UntrustedText.ForFile(Core.Text.TextWidth.Head(text, 4 * MaxBytes));
         bool cut = Encoding.UTF8.GetByteCount(text) > MaxBytes;
-        if (cut) text = text[..Math.Min(text.Length, MaxBytes / 3)];
+        if (cut) text = Core.Text.TextWidth.Head(text, MaxBytes / 3);
         app.Driver?.WriteRaw(Sequence(text));
         return cut ? $"copied the first {text.Length:N0} characters of {what} (OSC 52 limit)" : $"copied {what} ({text.Length:N0} characters)";
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using BatchTui.Core.Text;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
@@ -89,10 +90,11 @@ public sealed class PromptLine : View
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
-        string s = $"{_label}{_text}█";
-        if (s.Length > Viewport.Width) s = "…" + s[^(Viewport.Width - 1)..];
+        // The label names ids and paths; the end of what is typed stays in view.
+        string s = UntrustedText.ForTerminal($"{_label}{_text}") + "█";
+        if (TextWidth.Of(s) > Viewport.Width) s = "…" + TextWidth.Tail(s, Viewport.Width - 1);
         Move(0, 0);
-        AddStr(s.PadRight(Viewport.Width));
+        AddStr(TextWidth.Pad(s, Viewport.Width));
         return true;
     }
 }

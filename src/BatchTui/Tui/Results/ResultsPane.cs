@@ -4,6 +4,7 @@ using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tui.Keys;
+using BatchTui.Tui.Rendering;
 using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -263,10 +264,11 @@ public sealed class ResultsPane : IPane, IDisposable
 
     private void ShowNode()
     {
-        if (_raw) { _panel.Content = _model?.Detail?.PrettyJson ?? ""; return; }
+        // Bounded here with the way to the rest; a 50 MB block once froze the UI for minutes.
+        if (_raw) { _panel.Content = TextCap.Head(_model?.Detail?.PrettyJson ?? "", "w exports the row (.jsonl keeps it whole)"); return; }
         ResultNode? n = _tree.SelectedObject;
         // A node without text of its own shows its label and its children's, so the header reads in full.
-        _panel.Content = n is null ? "" : n.Detail ?? string.Join("\n", [n.Label, "", .. n.Children.Select(c => c.Label)]);
+        _panel.Content = n is null ? "" : TextCap.Head(n.Detail ?? string.Join("\n", [n.Label, "", .. n.Children.Select(c => c.Label)]), "v shows raw / w exports");
     }
 
     // ---- header --------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 using BatchTui.Core.Results.Index;
+using BatchTui.Core.Text;
 using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Results;
@@ -22,11 +23,12 @@ public sealed class ResultsTableSource(ResultsBrowserModel model) : ITableSource
             if (row < 0 || row >= model.View.Count) return "";
             int r = model.View[row];
             ResultEntry e = model.Index[r];
+            // Cells are untrusted text; the table cuts them by grapheme (TableView measures with GetColumns).
             return col switch
             {
-                0 => e.CustomId.Length > 0 ? e.CustomId : $"line {e.LineNumber}",
+                0 => e.CustomId.Length > 0 ? UntrustedText.ForTerminal(e.CustomId) : $"line {e.LineNumber}",
                 1 => e.Kind.ToWire(),
-                2 => e.Kind == ResultKind.Unparseable ? "—" : model.Index.Reason(e),
+                2 => e.Kind == ResultKind.Unparseable ? "—" : UntrustedText.ForTerminal(model.Index.Reason(e)),
                 3 => e.Kind == ResultKind.Succeeded ? Compact(e.InputTokens + e.CacheReadTokens + e.CacheCreationTokens) : "",
                 4 => e.Kind == ResultKind.Succeeded ? Compact(e.OutputTokens) : "",
                 _ => Preview(r, e),
@@ -40,7 +42,7 @@ public sealed class ResultsTableSource(ResultsBrowserModel model) : ITableSource
         {
             string p = model.Index.Problem(r) ?? "";
             int dash = p.IndexOf("— ", StringComparison.Ordinal);
-            return dash >= 0 ? p[(dash + 2)..] : p;
+            return UntrustedText.ForTerminal(dash >= 0 ? p[(dash + 2)..] : p);
         }
         if (_previews.TryGetValue(r, out string? cached)) return cached;
         if (_previews.Count > 512) _previews.Clear();
@@ -51,7 +53,7 @@ public sealed class ResultsTableSource(ResultsBrowserModel model) : ITableSource
             ResultKind.Errored => ErrorPreview(r),
             _ => model.Index.Preview(r, 100),
         };
-        return _previews[r] = text;
+        return _previews[r] = UntrustedText.ForTerminal(TextWidth.Head(text, 1024));
     }
 
     private string ErrorPreview(int r)

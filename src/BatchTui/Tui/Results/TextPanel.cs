@@ -1,10 +1,15 @@
+using BatchTui.Core.Text;
 using BatchTui.Tui.Rendering;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 
 namespace BatchTui.Tui.Results;
 
-/// <summary>A read-only, scrollable, word-wrapped block of text (a node's full text, the pretty raw JSON).</summary>
+/// <summary>
+/// A read-only, scrollable, word-wrapped block of text (a node's full text, the pretty raw JSON). The text is
+/// untrusted: <see cref="TextWrap"/> sanitises it and wraps by display width; a text longer than
+/// <see cref="TextCap.MaxChars"/> is shown up to there (callers say how to get the rest, see <see cref="TextCap"/>).
+/// </summary>
 public sealed class TextPanel : View
 {
     private string _text = "";
@@ -23,7 +28,8 @@ public sealed class TextPanel : View
         get => _text;
         set
         {
-            _text = value ?? "";
+            // A backstop above the callers' own cap (which names the way to the rest).
+            _text = TextCap.Head(value ?? "", "w exports the row", 2 * TextCap.MaxChars);
             _wrapWidth = -1;
             _scroll = 0;
             SetNeedsDraw();
@@ -57,7 +63,7 @@ public sealed class TextPanel : View
             int i = _scroll + y;
             string s = i < lines.Count ? lines[i] : "";
             Move(0, y);
-            AddStr(s.Length >= Viewport.Width ? s[..Viewport.Width] : s.PadRight(Viewport.Width));
+            AddStr(TextWidth.Pad(TextWidth.Cut(s, Viewport.Width), Viewport.Width));
         }
         return true;
     }

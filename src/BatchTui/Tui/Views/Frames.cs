@@ -1,4 +1,5 @@
 using System.Text;
+using BatchTui.Core.Text;
 using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Views;
@@ -11,10 +12,13 @@ public static class Frames
     /// </summary>
     public static FrameView Titled(string title, bool canFocus)
     {
-        var frame = new FilledFrame { HotKeySpecifier = new Rune(0xFFFF), Title = title, CanFocus = canFocus };
+        var frame = new FilledFrame { HotKeySpecifier = new Rune(0xFFFF), Title = SafeTitle(title), CanFocus = canFocus };
         frame.KeyBindings.Clear();
         return frame;
     }
+
+    /// <summary>A title naming untrusted ids: sanitised, and cut long before it could matter to the border.</summary>
+    public static string SafeTitle(string title) => UntrustedText.ForTerminal(TextWidth.Head(title, 512));
 
     /// <summary>
     /// Its content covers the whole viewport, so clearing it first is wasted work; that clear ran on every cursor

@@ -1,10 +1,15 @@
+using BatchTui.Core.Text;
 using BatchTui.Tui.Rendering;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace BatchTui.Tui.Views;
 
-/// <summary>Draws a <see cref="StyledLine"/> into a view row, cut and padded to a width.</summary>
+/// <summary>
+/// Draws a <see cref="StyledLine"/> into a view row, cut and padded to a width in columns. Every span goes through
+/// <see cref="UntrustedText.ForTerminal"/> here, whoever built it, and is cut by grapheme cluster: a wide cluster that
+/// does not fit ends the row with blanks instead of being split.
+/// </summary>
 public static class LinePainter
 {
     /// <param name="whole">Draw every span in this attribute instead of its tone's (the selected row).</param>
@@ -29,9 +34,11 @@ public static class LinePainter
         foreach (Span span in line.Spans)
         {
             if (left <= 0) break;
-            string text = span.Text.Length > left ? span.Text[..left] : span.Text;
-            runs.Add((text, whole ?? Palette.For(view, span.Tone)));
-            left -= text.Length;
+            string clean = UntrustedText.ForTerminal(span.Text);
+            int n = TextWidth.PrefixLength(clean, left, out int used);
+            if (n > 0) runs.Add((n == clean.Length ? clean : clean[..n], whole ?? Palette.For(view, span.Tone)));
+            left -= used;
+            if (n < clean.Length) break;
         }
         if (left > 0) runs.Add((new string(' ', left), whole ?? Palette.For(view, Tone.Normal)));
         return runs;

@@ -1,7 +1,7 @@
 using System.Drawing;
-using System.Text;
+using System.Globalization;
+using BatchTui.Core.Text;
 using Terminal.Gui.Drawing;
-using Terminal.Gui.Text;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -15,11 +15,8 @@ namespace BatchTui.Tui.Views;
 /// </summary>
 internal static class ShownRow
 {
-    // Column widths of UTF-16 code units, filled on first use: 1 = one cell, its own grapheme; 2 = anything else.
-    private static readonly byte[] Widths = new byte[char.MaxValue + 1];
-
-    /// <param name="runs">The row as <see cref="LinePainter"/> writes it: texts with their attributes,
-    /// <paramref name="width"/> chars in all.</param>
+    /// <param name="runs">The row as <see cref="LinePainter"/> writes it: sanitised texts with their attributes,
+    /// <paramref name="width"/> columns in all.</param>
     public static bool Holds(View view, int col, int row, IReadOnlyList<(string Text, Attribute Attribute)> runs, int width)
     {
         Cell[,]? cells = view.App?.Driver?.Contents;
@@ -29,23 +26,33 @@ internal static class ShownRow
 
         int x = at.X;
         foreach ((string text, Attribute attribute) in runs)
-            foreach (char c in text)
-                if (!Matches(in cells[at.Y, x++], c, attribute)) return false;
-        return true;
-    }
-
-    private static bool Matches(in Cell cell, char c, Attribute attribute) =>
-        IsSingleCell(c) && cell.Attribute == attribute && cell.Grapheme is { Length: 1 } g && g[0] == c;
-
-    private static bool IsSingleCell(char c)
-    {
-        if (c is >= ' ' and <= '~') return true;
-        byte w = Widths[c];
-        if (w == 0)
         {
-            w = char.IsSurrogate(c) || char.IsControl(c) || new Rune(c).GetColumns() != 1 ? (byte)2 : (byte)1;
-            Widths[c] = w;
+            ReadOnlySpan<char> s = text;
+            while (!s.IsEmpty)
+            {
+                char c = s[0];
+                if (c is >= ' ' and <= '~' && (s.Length == 1 || s[1] < 0x300))
+                {
+                    // Printable ASCII on its own: one cell holding that char.
+                    if (!Matches(in cells[at.Y, x], attribute) || cells[at.Y, x].Grapheme is not { Length: 1 } g || g[0] != c) return false;
+                    x++;
+                    s = s[1..];
+                    continue;
+                }
+                // A cluster: the cell holds it (Terminal.Gui stores it NFC, so a differently composed one just redraws);
+                // a wide one also owns the next cell, which carries the attribute.
+                int n = StringInfo.GetNextTextElementLength(s);
+                ReadOnlySpan<char> cluster = s[..n];
+                int w = TextWidth.Cells(cluster);
+                if (x + w > at.X + width) return false;
+                if (!Matches(in cells[at.Y, x], attribute) || !cluster.SequenceEqual(cells[at.Y, x].Grapheme)) return false;
+                if (w == 2 && cells[at.Y, x + 1].Attribute != attribute) return false;
+                x += w;
+                s = s[n..];
+            }
         }
-        return w == 1;
+        return x == at.X + width;
     }
+
+    private static bool Matches(in Cell cell, Attribute attribute) => cell.Attribute == attribute;
 }
