@@ -17,26 +17,31 @@ internal static class CreateCommand
 
           FILE     the requests: JSONL ({"custom_id": ..., "params": {...}} per line), a {"requests": [...]} body or an array
           --yes    send without asking (needed when stdin is not a terminal)
+          --format F  what stdout gets: id (default: the new id alone), json (the created batch as the API sent it),
+                   jsonl (the same on one line), table, auto (table on a terminal, json when piped)
 
         Validates every request first and sends nothing if any is invalid; prints the preview (count, models, size),
         asks for confirmation on a terminal, submits, journals the requests (for retry failed) and prints the new id
         on stdout. Exit codes: 0 created, 1 invalid, 2 usage, 3 the API refused, 4 not confirmed.
         """;
 
-    public static Task<int> RunAsync(string[] args) =>
-        CliCancellation.RunAsync(ct => RunAsync(args, CliConsole.Process, ConfigLoader.ProcessEnvironment(), null, null, ct));
+    public static Task<int> RunAsync(string[] args) => CliCancellation.RunAsync(ct => RunAsync(args, CliIo.Process(), ct));
+
+    internal static Task<int> RunAsync(string[] args, CliIo io, CancellationToken ct) =>
+        RunAsync(args, io.AsConsole, io.Env, io.ConfigPath, io.Simulator, ct, io);
 
     internal static async Task<int> RunAsync(string[] args, CliConsole console, IReadOnlyDictionary<string, string?> env,
-        string? configPath, Func<string, SimulatorOptions>? simulator, CancellationToken ct)
+        string? configPath, Func<string, SimulatorOptions>? simulator, CancellationToken ct, CliIo? io = null)
     {
         BatchTuiOptions options;
         string? file = null;
         bool yes = false;
+        string format = "id";
         try
         {
             var loaded = ConfigLoader.Load(args, env, configPath);
             options = loaded.Options;
-            foreach (string arg in loaded.Rest)
+            foreach (string arg in CreatedFormat.Extract(loaded.Rest, out format))
             {
                 switch (arg)
                 {
@@ -87,7 +92,8 @@ internal static class CreateCommand
                 : $"{connection.BaseUrl} (profile {connection.ProfileName})";
             string stateDir = StateDirectory.Resolve(k => env.TryGetValue(k, out string? v) ? v : null);
             var journal = new SubmissionJournal(StateDirectory.Journal(stateDir), TimeProvider.System);
-            return await new CreateFlow(connection.Api, journal, console).RunAsync(file, yes, target, ct);
+            return await new CreateFlow(connection.Api, journal, console) { PrintCreated = CreatedFormat.Printer(format, console, io) }
+                .RunAsync(file, yes, target, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -16,6 +16,9 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
     public const int ApiFailed = 3;
     public const int NotConfirmed = 4;
 
+    /// <summary>How the created batch goes to stdout (<c>--format</c>); null: its id alone.</summary>
+    public Action<MessageBatch>? PrintCreated { get; init; }
+
     /// <param name="target">How the destination is named in the preview, e.g. "the built-in simulator".</param>
     public async Task<int> RunAsync(string file, bool yes, string target, CancellationToken ct)
     {
@@ -87,7 +90,8 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
             // The batch exists: say so, and that retry-failed will need the original file.
             err.WriteLine($"created {batch.Id}, but the journal could not be written ({e.Message}): keep {file} to retry its failed requests");
         }
-        console.Out.WriteLine(batch.Id);
+        if (PrintCreated is { } print) print(batch);
+        else console.Out.WriteLine(batch.Id);
         return Created;
     }
 

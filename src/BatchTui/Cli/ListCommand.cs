@@ -15,24 +15,35 @@ namespace BatchTui.Cli;
 internal static class ListCommand
 {
     private const string Help = """
-        usage: batchtui list [--limit N] [--after ID] [--before ID] [--json] [config flags]
+        usage: batchtui list [--limit N] [--after ID] [--before ID] [--format auto|table|json|jsonl] [config flags]
 
           --limit N      batches on the page, 1..1000 (default: pageSize, 50)
           --after ID     the page after (older than) batch ID; the footer shows the next command
           --before ID    the page before (newer than) batch ID
-          --json         print the page as JSON (data as the API sent it, first_id, last_id, has_more)
+          --format F     auto (table on a terminal, json when piped), table, json (the page: data as the API sent
+                         it, first_id, last_id, has_more), jsonl (one batch per line)
+          --json         the same as --format json
+
+        stdout holds the data only; the connection line and every error go to stderr.
+        Exit codes: 0 listed, 1 API error or no answer, 2 usage (see batchtui --help for the full table).
         """;
 
-    public static Task<int> RunAsync(string[] args) =>
-        CliCancellation.RunAsync(ct => RunAsync(args, Console.Out, Console.Error, ConfigLoader.ProcessEnvironment(), null, null, ct));
+    public static Task<int> RunAsync(string[] args) => CliCancellation.RunAsync(ct => RunAsync(args, CliIo.Process(), ct));
 
-    internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+    internal static Task<int> RunAsync(string[] args, CliIo io, CancellationToken ct) =>
+        RunAsync(args, io.Out, io.Err, io.Env, io.ConfigPath, io.Simulator, ct, io.OutIsTerminal);
+
+    internal static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         IReadOnlyDictionary<string, string?> env, string? configPath, Func<string, SimulatorOptions>? simulator,
-        CancellationToken ct)
+        CancellationToken ct) => RunAsync(args, stdout, stderr, env, configPath, simulator, ct, stdoutIsTerminal: true);
+
+    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+        IReadOnlyDictionary<string, string?> env, string? configPath, Func<string, SimulatorOptions>? simulator,
+        CancellationToken ct, bool stdoutIsTerminal)
     {
         BatchTuiOptions options;
         PageRequest page;
-        bool json = false;
+        string format = "auto";
         try
         {
             var loaded = ConfigLoader.Load(args, env, configPath);
@@ -54,7 +65,12 @@ internal static class ListCommand
                         break;
                     case "--after": after = Value(); break;
                     case "--before": before = Value(); break;
-                    case "--json": json = true; break;
+                    case "--json": format = "json"; break;
+                    case "--format":
+                        format = Value();
+                        if (format is not ("auto" or "table" or "json" or "jsonl"))
+                            throw new ConfigException($"--format '{format}' must be auto, table, json or jsonl");
+                        break;
                     case "-h" or "--help":
                         stdout.WriteLine(Help);
                         stdout.WriteLine("config flags:");
@@ -75,16 +91,20 @@ internal static class ListCommand
         try
         {
             await using var connection = await ApiConnection.OpenAsync(options, simulator, ct);
-            // In JSON mode stdout is for the JSON alone.
-            (json ? stderr : stdout).WriteLine(connection.Describe());
+            // stdout is for the data alone.
+            stderr.WriteLine(CliText.Safe(connection.Describe()));
             BatchPage result = await connection.Api.ListAsync(page, ct);
-            if (json) stdout.WriteLine(PageJson(result));
+            if (format == "auto") format = stdoutIsTerminal ? "table" : "json";
+            if (format == "json") stdout.WriteLine(PageJson(result));
+            else if (format == "jsonl")
+                foreach (var b in result.Data) stdout.WriteLine(BatchOutput.Json([b.RawJson], indented: false, array: false));
             else WriteTable(stdout, result, page);
+            LastList.Save(k => env.TryGetValue(k, out string? v) ? v : null, result.Data.Select(b => b.Id));
             return 0;
         }
         catch (BatchApiException e)
         {
-            stderr.WriteLine($"batchtui list: {e.Message}");
+            stderr.WriteLine($"batchtui list: {CliText.Safe(e.Message)}");
             return 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -104,8 +124,8 @@ internal static class ListCommand
         string[] header = ["ID", "STATUS", "REQUESTS", "PROCESSING", "SUCCEEDED", "ERRORED", "CANCELED", "EXPIRED", "CREATED (UTC)"];
         var rows = page.Data.Select(b => new[]
         {
-            b.Id,
-            b.Status == BatchStatus.Unknown ? StatusFromRaw(b) : b.Status.ToWire() + (b.ArchivedAt is null ? "" : " (archived)"),
+            CliText.Safe(b.Id),
+            b.Status == BatchStatus.Unknown ? CliText.Safe(StatusFromRaw(b)) : b.Status.ToWire() + (b.ArchivedAt is null ? "" : " (archived)"),
             N(b.Counts.Total), N(b.Counts.Processing), N(b.Counts.Succeeded), N(b.Counts.Errored), N(b.Counts.Canceled),
             N(b.Counts.Expired),
             b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
