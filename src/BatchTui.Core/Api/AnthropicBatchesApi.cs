@@ -73,7 +73,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         JsonCall(c => _endpoints.List(request, c), _endpoints.ToPage, ct);
 
     public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) =>
-        JsonCall(c => _endpoints.Retrieve(RequireId(batchId), c), _endpoints.ToBatch, ct);
+        JsonCall(c => _endpoints.Retrieve(RequireId(batchId), c), ToBatch, ct);
 
     public Task<MessageBatch> CreateAsync(BatchCreateRequest request, CancellationToken ct = default)
     {
@@ -82,11 +82,11 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         {
             ["requests"] = RequestsJson.ToArrayElement(request.Requests),
         };
-        return JsonCall(c => _endpoints.Create(body, c), _endpoints.ToBatch, ct);
+        return JsonCall(c => _endpoints.Create(body, c), ToBatch, ct);
     }
 
     public Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default) =>
-        JsonCall(c => _endpoints.Cancel(RequireId(batchId), c), _endpoints.ToBatch, ct);
+        JsonCall(c => _endpoints.Cancel(RequireId(batchId), c), ToBatch, ct);
 
     public Task<string> DeleteAsync(string batchId, CancellationToken ct = default) =>
         JsonCall(c => _endpoints.Delete(RequireId(batchId), c), _endpoints.DeletedId, ct);
@@ -152,8 +152,11 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         }
     }
 
+    private MessageBatch ToBatch(JsonElement json) => TolerantBatch.CheckValues(_endpoints.ToBatch(json));
+
+    // An id goes into the URL path: one holding '/', '.', '%' or a control character could address another resource.
     private static string RequireId(string id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("a batch id is required", nameof(id)) : id;
+        string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("a batch id is required", nameof(id)) : BatchIdRule.Require(id);
 
     public void Dispose() => _client.Dispose();
 }
