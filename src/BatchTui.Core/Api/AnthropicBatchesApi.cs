@@ -75,7 +75,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         JsonCall(c => _endpoints.List(request, c), _endpoints.ToPage, ct);
 
     public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) =>
-        JsonCall(c => _endpoints.Retrieve(RequireId(batchId), c), _endpoints.ToBatch, ct);
+        JsonCall(c => _endpoints.Retrieve(RequireId(batchId), c), ToBatch, ct);
 
     /// <summary>
     /// Sent once (re-sent only after an answer that says it was not taken, see <see cref="RetryHandler"/>). When it
@@ -93,7 +93,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         LastResponse note = LastResponse.Begin(); // the retry handler marks it when an attempt may have arrived
         try
         {
-            return await JsonCall(c => _endpoints.Create(body, c), _endpoints.ToBatch, ct, note).ConfigureAwait(false);
+            return await JsonCall(c => _endpoints.Create(body, c), ToBatch, ct, note).ConfigureAwait(false);
         }
         catch (BatchApiException e) when (note.MayHaveArrived)
         {
@@ -103,7 +103,7 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
     }
 
     public Task<MessageBatch> CancelAsync(string batchId, CancellationToken ct = default) =>
-        JsonCall(c => _endpoints.Cancel(RequireId(batchId), c), _endpoints.ToBatch, ct);
+        JsonCall(c => _endpoints.Cancel(RequireId(batchId), c), ToBatch, ct);
 
     public Task<string> DeleteAsync(string batchId, CancellationToken ct = default) =>
         JsonCall(c => _endpoints.Delete(RequireId(batchId), c), _endpoints.DeletedId, ct);
@@ -169,8 +169,11 @@ public sealed class AnthropicBatchesApi : IBatchesApi, IDisposable
         }
     }
 
+    private MessageBatch ToBatch(JsonElement json) => TolerantBatch.CheckValues(_endpoints.ToBatch(json));
+
+    // An id goes into the URL path: one holding '/', '.', '%' or a control character could address another resource.
     private static string RequireId(string id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("a batch id is required", nameof(id)) : id;
+        string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("a batch id is required", nameof(id)) : BatchIdRule.Require(id);
 
     public void Dispose() => _client.Dispose();
 }

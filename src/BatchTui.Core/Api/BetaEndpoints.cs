@@ -52,7 +52,7 @@ internal sealed class BetaEndpoints(AnthropicClient client, IReadOnlyList<string
     public BatchPage ToPage(JsonElement json)
     {
         var page = Sdk.BatchListPageResponse.FromRawUnchecked(SdkEndpoints.Fields(json));
-        var data = json.GetProperty("data").EnumerateArray().Select(ToBatch).ToList();
+        var data = json.GetProperty("data").EnumerateArray().Select(item => TolerantBatch.Map(item, ToBatch)).ToList();
         return new BatchPage(data, page.FirstID, page.LastID, page.HasMore);
     }
 

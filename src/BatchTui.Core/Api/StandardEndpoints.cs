@@ -34,8 +34,9 @@ internal sealed class StandardEndpoints(AnthropicClient client) : ISdkEndpoints
     public BatchPage ToPage(JsonElement json)
     {
         var page = Sdk.BatchListPageResponse.FromRawUnchecked(SdkEndpoints.Fields(json));
-        // Items are mapped from the JSON array itself so each keeps its exact raw text.
-        var data = json.GetProperty("data").EnumerateArray().Select(ToBatch).ToList();
+        // Items are mapped from the JSON array itself so each keeps its exact raw text, and one by one so a
+        // malformed item fails its own row, not the page.
+        var data = json.GetProperty("data").EnumerateArray().Select(item => TolerantBatch.Map(item, ToBatch)).ToList();
         return new BatchPage(data, page.FirstID, page.LastID, page.HasMore);
     }
 

@@ -28,19 +28,21 @@ public class StoreTests
         MessageBatch batch;
         CachedResults first;
         var store = new ResultsStore(dir.Path);
+        Uri origin;
         await using (SimulatorHost host = await SimulatorHost.StartAsync())
         {
+            origin = host.Api.BaseUrl;
             batch = await EndedBatchAsync(host);
             var progress = new Recorder();
             first = await store.GetAsync(host.Api, batch, progress);
             Assert.False(first.FromCache);
-            Assert.Equal(Path.Combine(dir.Path, batch.Id + ".jsonl"), first.Path);
+            Assert.Equal(Path.Combine(store.FolderFor(CacheScope.Of(host.Api)), batch.Id + ".jsonl"), first.Path);
             Assert.Equal(batch.Counts.Total, first.Lines);
             Assert.Null(first.LineCountMismatch);
             DownloadProgress done = progress.Reports.Last();
             Assert.True(done.Done);
             Assert.Equal((new FileInfo(first.Path).Length, batch.Counts.Total), (done.Bytes, done.Lines));
-            Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+            Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
 
             using ResultsIndex index = ResultsIndex.Build(first.Path);
             Assert.Equal(batch.Counts.Total, index.Count);
@@ -51,12 +53,12 @@ public class StoreTests
             await host.Api.DeleteAsync(batch.Id);
         }
         // The server is gone: the cache answers without any call.
-        CachedResults again = await new ResultsStore(dir.Path).GetAsync(new UnreachableApi(), batch);
+        CachedResults again = await new ResultsStore(dir.Path).GetAsync(new UnreachableApi(origin), batch);
         Assert.True(again.FromCache);
         Assert.Equal(first.Bytes, again.Bytes);
         Assert.Equal(batch.Counts, again.Expected);
         Assert.Equal(first.Lines, again.Lines);
-        Assert.Equal([batch.Id], store.CachedBatchIds());
+        Assert.Equal([batch.Id], store.CachedBatchIds(new CacheScope(origin)));
     }
 
     [Fact]
@@ -70,8 +72,8 @@ public class StoreTests
         var e = await Assert.ThrowsAsync<ResultsDownloadException>(() => store.GetAsync(host.Api, batch));
         Assert.StartsWith($"the download of {batch.Id} ", e.Message);
         Assert.EndsWith("Nothing was cached; try again.", e.Message);
-        Assert.False(store.IsCached(batch.Id));
-        Assert.Empty(Directory.GetFiles(dir.Path));
+        Assert.False(store.IsCached(CacheScope.Of(host.Api), batch.Id));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
 
         CachedResults retry = await store.GetAsync(host.Api, batch);
         Assert.False(retry.FromCache);
@@ -90,7 +92,7 @@ public class StoreTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.GetAsync(host.Api, batch, ct: cts.Token));
-        Assert.Empty(Directory.GetFiles(dir.Path));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public class StoreTests
         Assert.NotNull(e.RequestId);
         MessageBatch running = all.First(b => b.Status == BatchStatus.InProgress);
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetAsync(host.Api, running));
-        Assert.Empty(Directory.GetFiles(dir.Path));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -129,14 +131,15 @@ public class StoreTests
         Assert.Equal("/home/u/.cache/batchtui/results", CacheDirectory.Resolve(_ => null, "/home/u"));
         Assert.Equal("/home/u/.cache/batchtui/results", CacheDirectory.Resolve(_ => "relative/dir", "/home/u"));
         var store = new ResultsStore("/tmp/x");
-        Assert.Throws<ArgumentException>(() => store.PathFor("../../etc/passwd"));
-        Assert.Throws<ArgumentException>(() => store.PathFor(""));
+        var scope = new CacheScope(new Uri("https://api.anthropic.com"));
+        Assert.Throws<UnusableBatchIdException>(() => store.PathFor(scope, "../../etc/passwd"));
+        Assert.Throws<UnusableBatchIdException>(() => store.PathFor(scope, ""));
     }
 
     /// <summary>An API that fails every call: proves the cached path makes none.</summary>
-    private sealed class UnreachableApi : IBatchesApi
+    private sealed class UnreachableApi(Uri? baseUrl = null) : IBatchesApi
     {
-        public Uri BaseUrl => new("http://127.0.0.1:9");
+        public Uri BaseUrl => baseUrl ?? new("http://127.0.0.1:9");
         private static Exception Fail() => new BatchApiException(null, "connection_error", "unreachable", null);
         public Task<BatchPage> ListAsync(PageRequest request, CancellationToken ct = default) => throw Fail();
         public Task<MessageBatch> GetAsync(string batchId, CancellationToken ct = default) => throw Fail();

@@ -38,6 +38,7 @@ public class ResultsPaneBatchTests
         var store = new ResultsStore(dir.Path);
         MessageBatch batch;
         var (server, api) = await StartAsync();
+        Uri origin = api.BaseUrl;
         await using (server)
         using (api)
         {
@@ -54,14 +55,14 @@ public class ResultsPaneBatchTests
             Assert.Contains($"{batch.Counts.Succeeded:N0} succeeded", screen);
             Assert.Contains($"indexed {batch.Counts.Total:N0} rows", screen);
             Assert.DoesNotContain("⚠", screen); // the counts agree with the batch
-            Assert.True(store.IsCached(batch.Id));
+            Assert.True(store.IsCached(CacheScope.Of(api), batch.Id));
             h.End(token);
         }
         // The simulator is gone: the cached file opens with no call, marked as cached.
         using (var h = new ResultsHeadless(120, 30))
         using (var shell = new StandaloneShell(h.App))
         {
-            ResultsPane pane = ResultsPane.ForBatch(shell, new UnreachableApi(), batch, store);
+            ResultsPane pane = ResultsPane.ForBatch(shell, new UnreachableApi(origin), batch, store);
             shell.Push(pane);
             SessionToken token = h.Begin(shell);
             await h.PumpUntil(() => pane.Ready.IsCompleted, "opened from cache");
@@ -92,15 +93,15 @@ public class ResultsPaneBatchTests
             await h.PumpUntil(() => pane.Ready.IsCompleted, "download failed");
             Assert.Contains("download failed (press R to retry):", h.Screen());
             Assert.StartsWith("error: the download of", shell.LastFlash);
-            Assert.False(store.IsCached(batch.Id));
-            Assert.Empty(Directory.GetFiles(dir.Path));
+            Assert.False(store.IsCached(CacheScope.Of(api), batch.Id));
+            Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
 
             h.Press(Terminal.Gui.Input.Key.R.WithShift);
             var retry = (ResultsPane)shell.Top!;
             Assert.NotSame(pane, retry);
             await h.PumpUntil(() => retry.Ready.IsCompleted, "retry done");
             Assert.Contains($"indexed {batch.Counts.Total:N0} rows", h.Screen());
-            Assert.True(store.IsCached(batch.Id));
+            Assert.True(store.IsCached(CacheScope.Of(api), batch.Id));
             h.End(token);
         }
     }

@@ -4,12 +4,13 @@ namespace BatchTui.Tests.Support;
 
 /// <summary>
 /// For tests that must not reach the API at all: every call is counted and fails like a refused connection. Tests
-/// that do submit use the simulator over HTTP instead.
+/// that do submit use the simulator over HTTP instead. <paramref name="baseUrl"/>: the origin it stands for (results
+/// are cached per origin), by default one nothing listens on.
 /// </summary>
-internal sealed class UnreachableApi : IBatchesApi
+internal sealed class UnreachableApi(Uri? baseUrl = null) : IBatchesApi
 {
     public int Calls { get; private set; }
-    public Uri BaseUrl { get; } = new("http://127.0.0.1:9/");
+    public Uri BaseUrl { get; } = baseUrl ?? new("http://127.0.0.1:9/");
 
     private Exception Fail()
     {

@@ -15,8 +15,11 @@ public sealed record CachedResults(
     RequestCounts? Expected,
     DateTimeOffset DownloadedAt)
 {
+    /// <summary>What the store did that the reader should know, e.g. a cached copy for other counts replaced; null if nothing.</summary>
+    public string? Note { get; init; }
+
     /// <summary>A mismatch between the lines in the file and the batch's request counts, in words; null when they agree.</summary>
-    public string? LineCountMismatch => Expected is { } e && e.Total - e.Processing != Lines
-        ? $"the batch reports {e.Total - e.Processing:N0} results but the file has {Lines:N0} lines"
+    public string? LineCountMismatch => Expected is { } e && e.Results != Lines
+        ? $"the batch reports {e.Results:N0} results but the file has {Lines:N0} lines"
         : null;
 }

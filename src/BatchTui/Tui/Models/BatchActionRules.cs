@@ -9,7 +9,7 @@ namespace BatchTui.Tui.Models;
 public static class BatchActionRules
 {
     /// <summary>Null when cancel is allowed (only before processing ends).</summary>
-    public static string? WhyNotCancel(MessageBatch b) => b.Status switch
+    public static string? WhyNotCancel(MessageBatch b) => b.Unactionable is { } bad ? $"{bad}: refusing to cancel" : b.Status switch
     {
         BatchStatus.InProgress => null,
         BatchStatus.Canceling => $"{b.Id} is already canceling",
@@ -18,7 +18,7 @@ public static class BatchActionRules
     };
 
     /// <summary>Null when delete is allowed (only once processing ended).</summary>
-    public static string? WhyNotDelete(MessageBatch b) => b.Status switch
+    public static string? WhyNotDelete(MessageBatch b) => b.Unactionable is { } bad ? $"{bad}: refusing to delete" : b.Status switch
     {
         BatchStatus.Ended => null,
         BatchStatus.Canceling => $"{b.Id} is still canceling: it can be deleted once it has ended",
@@ -29,6 +29,7 @@ public static class BatchActionRules
     /// <summary>Null when results can be downloaded (ended and not archived).</summary>
     public static string? WhyNoResults(MessageBatch b) => b switch
     {
+        { Unactionable: { } bad } => $"{bad}: its results are not opened",
         { ArchivedAt: not null } => $"results of {b.Id} were archived and are no longer available",
         { Status: BatchStatus.Ended } => null,
         _ => $"results of {b.Id} are available once it has ended ({b.Counts.Processing:N0} still processing)",

@@ -11,7 +11,9 @@ namespace BatchTui.Tui.Models;
 public sealed class BatchListModel
 {
     /// <summary>The statuses whose batches can still change, so a refresh re-fetches them.</summary>
-    public static bool CanChange(MessageBatch b) => b.Status is BatchStatus.InProgress or BatchStatus.Canceling or BatchStatus.Unknown;
+    // A malformed batch or one with an odd id is not fetched again: that call would fail and take the refresh with it.
+    public static bool CanChange(MessageBatch b) =>
+        b.Status is BatchStatus.InProgress or BatchStatus.Canceling or BatchStatus.Unknown && b.Unactionable is null;
 
     private const int MaxParallelRetrieves = 4;
     private readonly IBatchesApi _api;

@@ -46,7 +46,8 @@ public sealed class BatchRowRenderer
         var line = new LineBuilder()
             .Add(selected ? SelectedMarker : UnselectedMarker, Tone.Accent)
             .Cell(ShortId(b.Id, IdWidth), IdWidth).Add(" ")
-            .Cell(b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusWidth, StatusTone.Of(b.Status)).Add(" ")
+            .Cell(b.Malformed is not null ? "malformed" : b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusWidth,
+                b.Malformed is not null ? Tone.Warning : StatusTone.Of(b.Status)).Add(" ")
             .Cell(RelativeTime.From(b.CreatedAt, now), CreatedWidth, Tone.Dim).Add(" ");
         if (BarWidth > 0) line.Add(CountBar.Spans(b.Counts, BarWidth)).Add(" ");
         line.Cell(b.Counts.Total.ToString("N0", CultureInfo.InvariantCulture), TotalWidth, right: true).Add(" ");
@@ -58,6 +59,7 @@ public sealed class BatchRowRenderer
     /// <summary><c>expires in 21h</c> while running, <c>ended 3h ago</c> once it ended.</summary>
     public static (string Text, Tone Tone) When(MessageBatch b, DateTimeOffset now) => b switch
     {
+        { Malformed: not null } => ("unreadable", Tone.Warning),
         { Status: BatchStatus.Ended, EndedAt: { } ended } => ($"ended {RelativeTime.From(ended, now)}", Tone.Dim),
         { Status: BatchStatus.Ended } => ("ended", Tone.Dim),
         _ when b.ExpiresAt <= now => ("expiring", Tone.Warning),

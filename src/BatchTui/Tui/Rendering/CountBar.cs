@@ -34,23 +34,27 @@ public static class CountBar
     /// <summary>A bar for one kind against the total: <c>██████······</c>.</summary>
     public static IReadOnlyList<Span> Single(long value, long total, int width, int kind)
     {
-        int filled = total <= 0 ? 0 : (int)Math.Round((double)value / total * width);
+        width = Math.Max(0, width);
+        int filled = total <= 0 || value <= 0 ? 0 : (int)Math.Round(Math.Min(1.0, (double)value / total) * width);
         if (value > 0 && filled == 0) filled = 1;
         filled = Math.Min(filled, width);
         return [new Span(new string(Kinds[kind].Glyph, filled), Kinds[kind].Tone), new Span(new string('·', width - filled), Tone.Dim)];
     }
 
+    /// <remarks>Counts come from a server: no sum overflows, and a negative count gets no cell.</remarks>
     public static int[] Cells(long[] values, int width)
     {
         var cells = new int[values.Length];
-        long total = values.Sum();
+        // In double: a sum of longs a server sent can overflow long, and the shares are fractions anyway.
+        double total = 0;
+        foreach (long v in values) if (v > 0) total += v;
         if (total <= 0 || width <= 0) return cells;
         var remainders = new double[values.Length];
         int used = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            double exact = (double)values[i] / total * width;
-            cells[i] = (int)Math.Floor(exact);
+            double exact = values[i] <= 0 ? 0 : values[i] / total * width;
+            cells[i] = Math.Min((int)Math.Floor(exact), width - used); // never past the width, whatever the rounding
             remainders[i] = exact - cells[i];
             used += cells[i];
         }
@@ -60,7 +64,7 @@ public static class CountBar
                      .ThenByDescending(i => remainders[i]).ThenBy(i => i))
         {
             if (used >= width) break;
-            if (values[i] == 0) continue;
+            if (values[i] <= 0) continue;
             cells[i]++;
             used++;
         }

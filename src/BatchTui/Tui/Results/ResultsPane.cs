@@ -84,7 +84,13 @@ public sealed class ResultsPane : IPane, IDisposable
         Action<string, IReadOnlyList<string>>? retryFailed = null)
     {
         var pane = new ResultsPane(shell, $"results {batch.Id}", batch) { _retryFailed = retryFailed };
-        if (store.TryGetCached(batch.Id) is { } cached)
+        if (BatchIdRule.Problem(batch.Id) is { } badId)
+        {
+            pane._status = $"{badId}: its results are not opened";
+            pane._ready.TrySetResult();
+            return pane;
+        }
+        if (store.TryGetCurrent(CacheScope.Of(api), batch) is { } cached)
         {
             pane.OpenIndex(cached.Path, cached);
             return pane;
@@ -189,6 +195,7 @@ public sealed class ResultsPane : IPane, IDisposable
         }
         _model = new ResultsBrowserModel(index, Title);
         if (cached is { FromCache: true }) _model.Notes.Add($"cached {cached.DownloadedAt:yyyy-MM-dd HH:mm} UTC (readable offline)");
+        if (cached?.Note is { } note) _model.Notes.Add("⚠ " + note);
         if (cached?.LineCountMismatch is { } mismatch) _model.Notes.Add("⚠ " + mismatch);
         _source = new ResultsTableSource(_model);
         _table.Table = _source;
