@@ -145,6 +145,7 @@ public sealed class StandaloneShell : Runnable, IShell
     private void ClearFailure()
     {
         if (_body.Failure is null) return;
+        if (_flashText.Contains(_body.Failure, StringComparison.Ordinal)) Flash("");
         _body.Failure = null;
         if (_failed is { } pane && pane == Top)
         {

@@ -21,9 +21,10 @@ public sealed class CrashGuard(CrashLog? log)
     {
         Contained++;
         string? path = log?.Write(error, where);
-        return CrashLog.Escape($"{where} failed: {ApiErrors.Describe(error)}" +
-               (error is not BatchApiException && CrashLog.RequestIdOf(error) is { } rid ? $" · request-id {rid}" : "") +
-               (path is null ? "" : $" · report {path}"));
+        string line = $"{where} failed: {ApiErrors.Describe(error)}" +
+                      (error is not BatchApiException && CrashLog.RequestIdOf(error) is { } rid ? $" · request-id {rid}" : "") +
+                      (path is null ? "" : $" · report {path}");
+        return log?.Clean(line) ?? CrashLog.Escape(line);
     }
 
     /// <summary>
