@@ -142,7 +142,14 @@ public sealed class TuiDriver : IDisposable
     private bool HasDueTimers()
     {
         long now = Time.GetLocalNow().DateTime.Ticks;
-        return App.TimedEvents!.Timeouts.Keys.Any(k => k <= now);
+        try
+        {
+            return App.TimedEvents!.Timeouts.Keys.Any(k => k <= now);
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // background work queued a timeout while this looked: look again
+        }
     }
 
     // ---- output --------------------------------------------------------------------------------------------------

@@ -158,7 +158,10 @@ public sealed class AppShell : Runnable, IShell
 
     // ---- flash, confirm, prompt --------------------------------------------------------------------------------
 
-    public void Flash(string message) => Show(new FlashMessage(message, false, _time.GetUtcNow(), Top));
+    public void Flash(string message) => Flash(message, Top);
+
+    /// <summary>A message raised by <paramref name="owner"/>, which may not be on top (a pane's callback run while another closes).</summary>
+    public void Flash(string message, IPane? owner) => Show(new FlashMessage(message, false, _time.GetUtcNow(), owner));
 
     public void FlashError(Exception error) => FlashError(error, Top);
 
