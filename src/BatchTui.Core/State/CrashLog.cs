@@ -106,7 +106,8 @@ public sealed class CrashLog(string directory, ApiKey? key, TimeProvider time)
         return null;
     }
 
-    private string Clean(string text)
+    /// <summary>Text fit for a report or an error line: cut to <see cref="MaxChars"/>, the key redacted, escaped.</summary>
+    public string Clean(string text)
     {
         if (text.Length > MaxChars) text = text[..MaxChars] + $"… ({text.Length - MaxChars:N0} more characters)";
         if (key is not null) text = key.Scrub(text);

@@ -103,10 +103,38 @@ internal sealed class TmuxApp : IDisposable
     /// <summary>Kills the app with SIGKILL (no chance to clean up), as a crash or an OOM kill would.</summary>
     public void KillHard()
     {
-        int shell = int.Parse(Tmux(["display-message", "-p", "-t", _session, "#{pane_pid}"]).Trim());
-        // The pane runs sh, which runs the app as its child.
-        foreach (string child in File.ReadAllText($"/proc/{shell}/task/{shell}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            Process.GetProcessById(int.Parse(child)).Kill();
+        foreach (int child in AppPids()) Process.GetProcessById(child).Kill();
+    }
+
+    /// <summary>The app's process ids: the pane runs sh, which runs the app as its child.</summary>
+    public IReadOnlyList<int> AppPids()
+    {
+        int shell = int.Parse(Format("#{pane_pid}"));
+        return File.ReadAllText($"/proc/{shell}/task/{shell}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+    }
+
+    /// <summary>Sends a signal (HUP, QUIT, TERM, …) to the app, as <c>kill -NAME</c> would.</summary>
+    public void Signal(string name)
+    {
+        foreach (int pid in AppPids())
+        {
+            using Process kill = Process.Start("kill", ["-" + name, pid.ToString()]);
+            kill.WaitForExit();
+        }
+    }
+
+    /// <summary>A tmux format of the pane, e.g. <c>#{alternate_on}</c> (1 while the app has the alternate screen).</summary>
+    public string Format(string format) => Tmux(["display-message", "-p", "-t", _session, format]).Trim();
+
+    /// <summary>The pane's terminal settings as <c>stty -a</c> prints them.</summary>
+    public string Stty()
+    {
+        var psi = new ProcessStartInfo("stty") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in (string[])["-a", "-F", Format("#{pane_tty}")]) psi.ArgumentList.Add(a);
+        using Process p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return output;
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.State;
 using BatchTui.Tui.App;
 using BatchTui.Tui.Panes;
 using BatchTui.Tui.Rendering;
@@ -22,7 +23,8 @@ public sealed class TuiDriver : IDisposable
     private readonly SessionToken? _token;
     private readonly UiThread _thread = UiThread.Capture();
 
-    private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme)
+    private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme,
+        CrashLog? crashes)
     {
         Time = time;
         Themes = new ThemeCatalog(theme, noColor: false);
@@ -30,7 +32,7 @@ public sealed class TuiDriver : IDisposable
         App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
         Themes.Apply(Themes.Current, App.Driver);
-        (Shell, Pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories);
+        (Shell, Pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
         // Snapshots must not depend on the machine's zone.
         Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
         Pane.Detail.Zone = TimeZoneInfo.Utc;
@@ -40,8 +42,8 @@ public sealed class TuiDriver : IDisposable
     }
 
     public static TuiDriver Start(IBatchesApi api, FakeTimeProvider time, int cols = 100, int rows = 30, bool readOnly = false,
-        int pageSize = 50, PaneFactories? factories = null, string theme = "dark") =>
-        new(api, time, cols, rows, readOnly, pageSize, factories, theme);
+        int pageSize = 50, PaneFactories? factories = null, string theme = "dark", CrashLog? crashes = null) =>
+        new(api, time, cols, rows, readOnly, pageSize, factories, theme, crashes);
 
     public IApplication App { get; }
     public AppShell Shell { get; }
@@ -140,7 +142,14 @@ public sealed class TuiDriver : IDisposable
     private bool HasDueTimers()
     {
         long now = Time.GetLocalNow().DateTime.Ticks;
-        return App.TimedEvents!.Timeouts.Keys.Any(k => k <= now);
+        try
+        {
+            return App.TimedEvents!.Timeouts.Keys.Any(k => k <= now);
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // background work queued a timeout while this looked: look again
+        }
     }
 
     // ---- output --------------------------------------------------------------------------------------------------

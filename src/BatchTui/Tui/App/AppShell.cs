@@ -34,6 +34,7 @@ public sealed class AppShell : Runnable, IShell
     private int _busy;
     private object? _tick;
     private IPane? _failed;
+    private FlashMessage? _failureFlash;
 
     /// <param name="crashes">Where crash reports of contained failures go; null: none written (the error still shows).</param>
     public AppShell(IApplication app, ShellInfo info, TimeProvider time, ThemeCatalog themes, CrashLog? crashes = null)
@@ -157,7 +158,10 @@ public sealed class AppShell : Runnable, IShell
 
     // ---- flash, confirm, prompt --------------------------------------------------------------------------------
 
-    public void Flash(string message) => Show(new FlashMessage(message, false, _time.GetUtcNow(), Top));
+    public void Flash(string message) => Flash(message, Top);
+
+    /// <summary>A message raised by <paramref name="owner"/>, which may not be on top (a pane's callback run while another closes).</summary>
+    public void Flash(string message, IPane? owner) => Show(new FlashMessage(message, false, _time.GetUtcNow(), owner));
 
     public void FlashError(Exception error) => FlashError(error, Top);
 
@@ -222,7 +226,7 @@ public sealed class AppShell : Runnable, IShell
         IPane? pane = Top;
         string line = Guard.Contain(error, pane is null ? "drawing" : $"drawing {pane.Title}");
         _body.Failure = line;
-        Show(new FlashMessage(line, true, _time.GetUtcNow(), pane));
+        Show(_failureFlash = new FlashMessage(line, true, _time.GetUtcNow(), pane));
         // The bars may have drawn already in this pass: draw the whole shell again on the next turn of the loop.
         Host.AddTimeout(TimeSpan.Zero, () => { SetNeedsDraw(); return false; });
         if (pane is null) return;
@@ -236,6 +240,7 @@ public sealed class AppShell : Runnable, IShell
     {
         if (_body.Failure is null) return;
         _body.Failure = null;
+        Unflash(_failureFlash); // a new failure of the next draw says so again
         if (_failed is { } pane && pane == Top)
         {
             pane.View.Visible = true;

@@ -39,7 +39,7 @@ internal static class TerminalSession
             {
                 hungUp = true;
                 // The UI thread may never get to it (the terminal is gone): leave anyway after the grace.
-                _ = Task.Delay(HangUpGrace).ContinueWith(_ => Environment.Exit(HangUpExit), TaskScheduler.Default);
+                _ = Task.Delay(HangUpGrace, time).ContinueWith(_ => Environment.Exit(HangUpExit), TaskScheduler.Default);
             }
             app.Invoke(quit);
         }

@@ -170,7 +170,7 @@ public sealed class BatchesPane : IPane, IDisposable
     private void OnCreated(MessageBatch created) => _shell.Post(() =>
     {
         Model.Upsert(created, select: true);
-        _shell.Flash($"created {created.Id}");
+        _shell.Flash($"created {created.Id}", owner: this); // the list's message, though the editor may still be closing
     });
 
     private void Filter()

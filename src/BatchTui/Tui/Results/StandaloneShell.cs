@@ -32,7 +32,7 @@ public sealed class StandaloneShell : Runnable, IShell
         CanFocus = true;
         _body = new PaneHost { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _body.DrawFailed += OnPaneDrawFailed;
-        _flash = new InfoLines(() => [_flashText]) { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _flash = new InfoLines(() => [_flashOwner is null || _flashOwner == Top ? _flashText : ""]) { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _hints = new InfoLines(() => [HintText]) { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         Add(_body, _flash, _hints);
         app.Keyboard.KeyDown += OnAppKeyDown;
@@ -145,6 +145,7 @@ public sealed class StandaloneShell : Runnable, IShell
     private void ClearFailure()
     {
         if (_body.Failure is null) return;
+        if (_flashText.Contains(_body.Failure, StringComparison.Ordinal)) Flash("");
         _body.Failure = null;
         if (_failed is { } pane && pane == Top)
         {

@@ -21,16 +21,19 @@ public sealed class CrashGuard(CrashLog? log)
     {
         Contained++;
         string? path = log?.Write(error, where);
-        return CrashLog.Escape($"{where} failed: {ApiErrors.Describe(error)}" +
-               (error is not BatchApiException && CrashLog.RequestIdOf(error) is { } rid ? $" · request-id {rid}" : "") +
-               (path is null ? "" : $" · report {path}"));
+        string line = $"{where} failed: {ApiErrors.Describe(error)}" +
+                      (error is not BatchApiException && CrashLog.RequestIdOf(error) is { } rid ? $" · request-id {rid}" : "") +
+                      (path is null ? "" : $" · report {path}");
+        return log?.Clean(line) ?? CrashLog.Escape(line);
     }
 
     /// <summary>
-    /// Failures the user can act on (the API said no, the network or the disk failed) are flashed as they are; anything
-    /// else is a bug of ours and gets a crash report too.
+    /// Failures the user can act on (the API said no, the network or the disk failed, the data is not JSON, a failure
+    /// Core raised on purpose) are flashed as they are; anything else is a bug of ours and gets a crash report too.
     /// </summary>
     public static bool IsOperational(Exception e) =>
         e is BatchApiException or IOException or UnauthorizedAccessException or HttpRequestException or TimeoutException
-            or OperationCanceledException;
+            or OperationCanceledException or System.Text.Json.JsonException
+        // Core's own exception types are thrown on purpose, with a message for the user (a download that broke off).
+        || e.GetType().Namespace?.StartsWith("BatchTui.Core", StringComparison.Ordinal) == true;
 }
