@@ -75,7 +75,7 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         {
             // Not re-sent: the batch may exist. Say which one likely is it, and keep the attempt in the journal.
             err.WriteLine($"batchtui: create failed: {e.Failure.Message}");
-            err.WriteLine($"batchtui: the batch may have been created: {e.Check.Verdict}");
+            err.WriteLine($"batchtui: {e.Check.Summary}");
             try
             {
                 string kept = await journal.RecordUncertainAsync(e, requests.Items, api.BaseUrl, Path.GetFullPath(file), CancellationToken.None);

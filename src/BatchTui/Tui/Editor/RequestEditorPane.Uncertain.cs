@@ -28,7 +28,7 @@ public sealed partial class RequestEditorPane
     {
         _uncertain = e;
         _problemLines.Add($"not confirmed: {e.Failure.Message}");
-        _problemLines.Add($"the batch may have been created: {e.Check.Verdict}");
+        _problemLines.Add(e.Check.Summary);
         _problemLines.Add(journalled is null ? "the journal could not be written; the draft is kept" : $"journalled in {journalled}; the draft is kept");
         _shell.Flash(e.Check.LikelyMatch is { } m
             ? $"create unconfirmed: {m.Id} is likely it; check it before sending again"
