@@ -28,6 +28,9 @@ public sealed record CreateCheck(
     /// <summary>How many of the newest batches are looked at.</summary>
     public const int Newest = 50;
 
+    /// <summary>The verdict with what it means: "the batch may have been created: …" or "the outcome is unknown: …".</summary>
+    public string Summary => (LikelyMatch is null ? "the outcome is unknown: " : "the batch may have been created: ") + Verdict;
+
     /// <summary>One sentence for a status line or stderr: what may have happened and what to do before sending again.</summary>
     public string Verdict
     {
@@ -41,7 +44,7 @@ public sealed record CreateCheck(
             }
             if (LookupProblem is not null)
                 return $"it may have been created, and looking for it failed ({LookupProblem}): list the batches before sending again";
-            return $"no batch of {requests} was created since the attempt (looked at the newest {Listed}), but it may still have been: list the batches before sending again";
+            return $"no batch of {requests} was created since the attempt (looked at the newest {Listed}), but it may still have been created: list the batches before sending again";
         }
     }
 

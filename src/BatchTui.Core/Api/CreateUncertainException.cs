@@ -11,5 +11,5 @@ public sealed class CreateUncertainException(BatchApiException failure, CreateCh
     public BatchApiException Failure { get; } = failure;
     public CreateCheck Check { get; } = check;
 
-    public override string Message => $"{Failure.Message}; the batch may have been created: {Check.Verdict}";
+    public override string Message => $"{Failure.Message}; {Check.Summary}";
 }

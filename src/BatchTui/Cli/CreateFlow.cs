@@ -74,6 +74,22 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         {
             batch = await api.CreateAsync(requests.ToCreateRequest(), ct);
         }
+        catch (CreateUncertainException e)
+        {
+            // Not re-sent: the batch may exist. Say which one likely is it, and keep the attempt in the journal.
+            err.WriteLine($"batchtui: create failed: {e.Failure.Message}");
+            err.WriteLine($"batchtui: {e.Check.Summary}");
+            try
+            {
+                string kept = await journal.RecordUncertainAsync(e, requests.Items, api.BaseUrl, Path.GetFullPath(file), CancellationToken.None);
+                err.WriteLine($"batchtui: this attempt is journalled in {kept}");
+            }
+            catch (Exception j) when (j is IOException or UnauthorizedAccessException)
+            {
+                err.WriteLine($"batchtui: the journal could not be written ({j.Message})");
+            }
+            return ApiFailed;
+        }
         catch (BatchApiException e)
         {
             err.WriteLine($"batchtui: create failed: {e.Message}");

@@ -21,6 +21,7 @@ internal static class SimulateCommand
                             --seed, batch ids alone differ from run to run so two runs never share one
           --speed X         virtual seconds per real second (default 1; 60 makes a new batch end in seconds)
           --chaos RATE      0..1: share of requests that fail at random with 429 / 500 / 529
+          --chaos-create RATE  0..1: share of creates that are accepted (the batch exists) and then answered 500 or dropped
           --no-seed-world   start with no batches instead of ~60 in every state
           --no-large-batch  leave out the seeded 100,000-request batch
           --strict-namespaces  serve beta-only result shapes (mcp, compaction, ...) only to beta requests
@@ -33,7 +34,7 @@ internal static class SimulateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         int port = 8080, seed = 1;
-        double speed = 1, chaos = 0;
+        double speed = 1, chaos = 0, chaosCreate = 0;
         string? key = null;
         bool seedWorld = true, large = true, quiet = false, strict = false, hostile = false, seedGiven = false;
         try
@@ -54,6 +55,7 @@ internal static class SimulateCommand
                     case "--seed": seed = ParseInt(Value(), arg, int.MinValue, int.MaxValue); seedGiven = true; break;
                     case "--speed": speed = ParseDouble(Value(), arg, 0.001, 1_000_000); break;
                     case "--chaos": chaos = ParseDouble(Value(), arg, 0, 1); break;
+                    case "--chaos-create": chaosCreate = ParseDouble(Value(), arg, 0, 1); break;
                     case "--no-seed-world": seedWorld = false; break;
                     case "--no-large-batch": large = false; break;
                     case "--quiet": quiet = true; break;
@@ -92,6 +94,7 @@ internal static class SimulateCommand
         await using (server)
         {
             server.Chaos.RandomFailureRate = chaos;
+            server.Chaos.AcceptedThenFailRate = chaosCreate;
             PrintBanner(server, options, chaos);
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             void OnSignal(PosixSignalContext ctx)

@@ -66,7 +66,7 @@ public sealed class CreateOnceTests
         Assert.Equal(0, sim.Api.Retries);
         Assert.Null(e.Check.LikelyMatch);
         Assert.Equal((500, "api_error"), (e.Status, e.ErrorType));
-        Assert.EndsWith("no batch of 4 requests was created since the attempt (looked at the newest 0), but it may still have been: list the batches before sending again",
+        Assert.EndsWith("; the outcome is unknown: no batch of 4 requests was created since the attempt (looked at the newest 0), but it may still have been created: list the batches before sending again",
             e.Message);
     }
 

@@ -16,7 +16,7 @@ namespace BatchTui.Tui.Editor;
 /// as you type, submit after a preview and a confirmation. Nothing typed is lost: drafts autosave and are offered
 /// back on the next open, and a refused submit keeps everything as it was.
 /// </summary>
-public sealed class RequestEditorPane : IPane
+public sealed partial class RequestEditorPane : IPane
 {
     /// <summary>Files bigger than this are not loaded into the editor (use <c>batchtui create FILE</c>).</summary>
     public const long MaxEditableBytes = 16L * 1024 * 1024;
@@ -497,7 +497,8 @@ public sealed class RequestEditorPane : IPane
             return;
         }
         CheckedRequests requests = c.Requests!;
-        _shell.Confirm("Create this batch?", [.. requests.Preview.Lines, $"to:       {_api.BaseUrl}"], () => Send(content, requests));
+        _shell.Confirm("Create this batch?", [.. requests.Preview.Lines, $"to:       {_api.BaseUrl}", .. UncertainWarning()],
+            () => Send(content, requests));
     }
 
     private void Send(EditorContent content, CheckedRequests requests)
@@ -507,9 +508,19 @@ public sealed class RequestEditorPane : IPane
         ShowStatus();
         BatchCreateRequest body = requests.ToCreateRequest();
         IReadOnlyList<BatchRequestItem> items = requests.Items;
+        string? journalled = null;
         Background(async ct =>
         {
-            MessageBatch batch = await _api.CreateAsync(body, ct);
+            MessageBatch batch;
+            try
+            {
+                batch = await _api.CreateAsync(body, ct);
+            }
+            catch (CreateUncertainException e)
+            {
+                journalled = await JournalUncertainAsync(e, items, content.SourceFile);
+                throw;
+            }
             string? journalProblem = null;
             try
             {
@@ -520,7 +531,7 @@ public sealed class RequestEditorPane : IPane
                 journalProblem = e.Message;
             }
             return (batch, journalProblem);
-        }, result => OnCreated(result.batch, result.journalProblem, items.Count), OnSubmitFailed, cancellable: false);
+        }, result => OnCreated(result.batch, result.journalProblem, items.Count), e => OnSubmitFailed(e, journalled), cancellable: false);
     }
 
     private void OnCreated(MessageBatch batch, string? journalProblem, int count)
@@ -536,10 +547,15 @@ public sealed class RequestEditorPane : IPane
         _shell.Pop();
     }
 
-    private void OnSubmitFailed(Exception e)
+    private void OnSubmitFailed(Exception e, string? journalled)
     {
         _submitting = false;
         _problemLines.Clear();
+        if (e is CreateUncertainException uncertain)
+        {
+            ShowUncertain(uncertain, journalled);
+            return;
+        }
         _problemLines.Add($"not sent: {e.Message}");
         if (e is BatchApiException api && api.Status is >= 400 and < 500)
             _problemLines.Add("nothing was lost: fix the requests and submit again (Ctrl+S)");
