@@ -115,6 +115,20 @@ public class CacheKeyingTests
     }
 
     [Fact]
+    public void A_demo_sessions_cache_is_a_private_temp_folder_removed_when_the_session_ends()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string path;
+        using (var demo = new DemoResultsCache())
+        {
+            path = demo.Path;
+            Assert.Equal(PrivateDir, File.GetUnixFileMode(path));
+            Assert.StartsWith(Path.GetTempPath(), path);
+        }
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
     public void Entries_of_the_old_id_only_layout_are_ignored()
     {
         using var dir = new TempDir();
