@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BatchTui.Core.Api;
+using BatchTui.Core.Input;
 using Microsoft.Extensions.Configuration;
 
 namespace BatchTui.Core.Config;
@@ -13,6 +14,9 @@ namespace BatchTui.Core.Config;
 /// </summary>
 public static partial class ConfigLoader
 {
+    /// <summary>The largest config file read: far above any real one, and a bound on what a wrong path can cost.</summary>
+    public const long MaxFileBytes = 1 << 20;
+
     /// <summary>Loads from the real process environment and the default config location.</summary>
     public static ConfigLoadResult Load(string[] args) => Load(args, EnvironmentLayer.Process());
 
@@ -28,6 +32,8 @@ public static partial class ConfigLoader
             : envValues.ContainsKey(ConfigKeys.Config) ? envOrigins[ConfigKeys.Config] : null;
         string? explicitPath = flagValues.GetValueOrDefault(ConfigKeys.Config) ?? envValues.GetValueOrDefault(ConfigKeys.Config);
         string path = Path.GetFullPath(explicitPath ?? configPath ?? ConfigPaths.DefaultFile(env));
+        if (explicitPath is not null && Directory.Exists(path))
+            throw new ConfigException($"config file {path} (from {pathOrigin}) is a directory");
         bool fileExists = File.Exists(path);
         if (explicitPath is not null && !fileExists)
             throw new ConfigException($"config file {path} (from {pathOrigin}) does not exist");
@@ -39,7 +45,17 @@ public static partial class ConfigLoader
         int fileLayer = -1;
         if (fileExists)
         {
-            builder.AddJsonFile(path, optional: false, reloadOnChange: false);
+            // Read once, capped while reading (a config is a few hundred bytes; --config /dev/zero never ends).
+            byte[] json;
+            try
+            {
+                json = BoundedFile.ReadAllBytes(path, MaxFileBytes, $"config file {path}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigException(e is InputTooLargeException ? e.Message : $"config file {path} could not be read: {e.Message}", e);
+            }
+            builder.AddJsonStream(new MemoryStream(json));
             fileLayer = layers.Count;
             layers.Add(key => $"{key.Replace(':', '.')} in {path}");
         }
@@ -55,7 +71,7 @@ public static partial class ConfigLoader
         {
             root = builder.Build();
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FormatException or InvalidDataException or System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {
             throw new ConfigException($"config file {path} could not be read: {Flatten(e)}", e);
         }

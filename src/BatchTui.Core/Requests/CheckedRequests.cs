@@ -33,8 +33,9 @@ public sealed class CheckedRequests
 
     public static CheckedRequests Check(string text, BatchLimits? limits = null) => Check(RequestsParser.Parse(text), limits);
 
+    /// <summary>Reads, parses and checks a requests file; one over the body limit is refused while reading (<see cref="Input.InputTooLargeException"/>).</summary>
     public static async Task<CheckedRequests> CheckFileAsync(string path, BatchLimits? limits = null, CancellationToken ct = default) =>
-        Check(await RequestsParser.ParseFileAsync(path, ct), limits);
+        Check(await RequestsParser.ParseFileAsync(path, (limits ?? BatchLimits.Api).MaxBodyBytes, ct), limits);
 
     public static CheckedRequests Check(IReadOnlyList<BatchRequestItem> items, BatchLimits? limits = null)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using BatchTui.Core.Input;
 
 namespace BatchTui.Core.Requests;
 
@@ -12,8 +13,13 @@ public static class RequestsParser
 {
     public static ParsedRequests Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
 
-    public static async Task<ParsedRequests> ParseFileAsync(string path, CancellationToken ct = default) =>
-        Parse(await File.ReadAllBytesAsync(path, ct));
+    /// <summary>
+    /// Reads and parses a requests file (or pipe). More than <paramref name="maxBytes"/> (default: the API's 256 MB
+    /// body limit) is refused while reading with <see cref="InputTooLargeException"/>: a batch could not hold it anyway.
+    /// </summary>
+    public static async Task<ParsedRequests> ParseFileAsync(string path, long? maxBytes = null, CancellationToken ct = default) =>
+        Parse(await BoundedFile.ReadAllBytesAsync(path, maxBytes ?? BatchLimits.Api.MaxBodyBytes, "the requests file",
+            "a batch holds at most that much; split the requests into smaller batches", ct));
 
     public static ParsedRequests Parse(ReadOnlyMemory<byte> utf8)
     {

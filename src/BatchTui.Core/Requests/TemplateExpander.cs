@@ -85,7 +85,7 @@ public static class TemplateExpander
         text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
 
     public static async Task<IReadOnlyList<string>> InputsFromFileAsync(string path, CancellationToken ct = default) =>
-        InputsFromText(await File.ReadAllTextAsync(path, ct));
+        InputsFromText(await Input.BoundedFile.ReadAllTextAsync(path, BatchLimits.Api.MaxBodyBytes, "the inputs file", ct: ct));
 
     private static long? Integer(string field, string text, List<TemplateError> errors, bool required)
     {

@@ -13,7 +13,13 @@ public static class PrivateFiles
     public static void EnsureDirectory(string dir)
     {
         if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(dir); return; }
-        if (!Directory.Exists(dir)) Directory.CreateDirectory(dir, DirMode);
+        if (!Directory.Exists(dir))
+        {
+            // Missing parents too (e.g. ~/.cache/batchtui): CreateDirectory gives the mode to the last one only.
+            var missing = new Stack<string>();
+            for (string? d = Path.GetFullPath(dir); d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d)) missing.Push(d);
+            while (missing.TryPop(out string? d)) Directory.CreateDirectory(d, DirMode);
+        }
         else if ((File.GetUnixFileMode(dir) & ~DirMode) != 0)
         {
             try { File.SetUnixFileMode(dir, DirMode); }

@@ -1,3 +1,4 @@
+using BatchTui.Core.Input;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
@@ -23,20 +24,28 @@ internal static class OpenCommand
             Console.Error.WriteLine("usage: batchtui open FILE.jsonl [--summary]");
             return 2;
         }
-        string path = files[0];
-        if (!File.Exists(path))
+        // A pipe, FIFO or device is streamed to a private temp file first (the index reads by offset), with caps.
+        LocalResultsFile input;
+        try
         {
-            Console.Error.WriteLine($"batchtui open: no such file: {path}");
+            input = await LocalResultsFile.OpenAsync(files[0]);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"batchtui open: {e.Message}");
             return 1;
         }
-        if (summary) return PrintSummary(path);
+        using (input)
+        {
+            if (summary) return PrintSummary(input.Path);
 
-        await Task.Yield();
-        IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        var crashes = CrashLog.Default(key: null);
-        var shell = new StandaloneShell(app, readOnly: true, crashes);
-        shell.Push(ResultsPane.ForFile(shell, path));
-        return TerminalSession.Run(app, shell, () => app.RequestStop(), e => shell.Contain(e, "the main loop"), crashes, TimeProvider.System);
+            await Task.Yield();
+            IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+            var crashes = CrashLog.Default(key: null);
+            var shell = new StandaloneShell(app, readOnly: true, crashes);
+            shell.Push(ResultsPane.ForFile(shell, input.Path, title: input.IsCopy ? input.Source : null));
+            return TerminalSession.Run(app, shell, () => app.RequestStop(), e => shell.Contain(e, "the main loop"), crashes, TimeProvider.System);
+        }
     }
 
     private static int PrintSummary(string path)

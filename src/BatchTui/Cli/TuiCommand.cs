@@ -59,10 +59,11 @@ internal static class TuiCommand
             return 1;
         }
         await using (connection)
+        using (DemoResultsCache? demoCache = connection.IsSimulator ? new DemoResultsCache() : null)
         {
             var info = new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly);
             var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor);
-            var results = new ResultsStore();
+            var results = new ResultsStore(demoCache?.Path);
             var editorStores = EditorStores.Default();
             var panes = new PaneFactories(
                 Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,

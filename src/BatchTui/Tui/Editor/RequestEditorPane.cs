@@ -299,7 +299,9 @@ public sealed partial class RequestEditorPane : IPane
             if (!info.Exists) throw new FileNotFoundException($"{path}: no such file");
             if (info.Length > MaxEditableBytes)
                 throw new IOException($"{path} is {RequestsPreview.HumanSize(info.Length)}, too big to edit here (limit {RequestsPreview.HumanSize(MaxEditableBytes)}): send it with `batchtui create {path}`");
-            return await File.ReadAllTextAsync(path, ct);
+            // The size above is a regular file's; a pipe or device (/dev/zero) is capped while reading.
+            return await BatchTui.Core.Input.BoundedFile.ReadAllTextAsync(path, MaxEditableBytes, path,
+                $"too big to edit here; send it with `batchtui create {path}`", ct);
         }, onText, e => ShowError(e.Message));
     }
 

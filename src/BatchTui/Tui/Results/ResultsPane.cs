@@ -129,9 +129,10 @@ public sealed class ResultsPane : IPane, IDisposable
     }
 
     /// <summary>A local results .jsonl, with no API at all.</summary>
-    public static ResultsPane ForFile(IShell shell, string path)
+    /// <param name="title">What to call it (e.g. the pipe a private copy was made from); default: the file name.</param>
+    public static ResultsPane ForFile(IShell shell, string path, string? title = null)
     {
-        var pane = new ResultsPane(shell, $"results {Path.GetFileName(path)}", null);
+        var pane = new ResultsPane(shell, $"results {title ?? Path.GetFileName(path)}", null);
         pane.OpenIndex(Path.GetFullPath(path), null);
         return pane;
     }
