@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Config;
 using BatchTui.Hosting;
 using BatchTui.Tui.App;
@@ -29,7 +30,7 @@ internal static class TuiCommand
         }
         catch (ConfigException e)
         {
-            Console.Error.WriteLine($"batchtui: {e.Message}");
+            Console.Error.WriteLine($"batchtui: {UntrustedText.ForTerminal(e.Message)}");
             return 2;
         }
 
@@ -54,7 +55,7 @@ internal static class TuiCommand
         }
         catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"batchtui: cannot open the connection: {e.Message}");
+            Console.Error.WriteLine($"batchtui: cannot open the connection: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
         await using (connection)
