@@ -25,6 +25,8 @@ public static class TextWidth
     {
         int ascii = s.IndexOfAnyExceptInRange(' ', '~');
         if (ascii < 0) return s.Length;
+        // The last ASCII char may start a cluster with what follows (e + combining acute).
+        if (ascii > 0) ascii--;
         int total = ascii;
         s = s[ascii..];
         while (!s.IsEmpty)

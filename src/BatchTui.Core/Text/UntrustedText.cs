@@ -131,6 +131,13 @@ public static class UntrustedText
 
     // Terminal.Gui gives every cluster a cell, even one its width table calls zero wide; so a zero-width cluster is
     // made visible (a mark on ◌) or replaced, and measuring the text agrees with where Terminal.Gui puts it.
+    // The mark joins ◌ into one cluster at least a column wide (not every zero-width mark does).
+    private static bool OnDottedCircle(ReadOnlySpan<char> mark)
+    {
+        string s = "\u25CC" + mark.ToString();
+        return StringInfo.GetNextTextElementLength(s) == s.Length && TextWidth.OfCluster(s) > 0;
+    }
+
     // Dropping a cluster can join its neighbours into a new one: repeat until nothing changes (twice at most in practice).
     private static string NoZeroWidthClusters(string s)
     {
@@ -158,8 +165,8 @@ public static class UntrustedText
                 sb ??= new StringBuilder(s.Length + 8).Append(s, 0, at);
                 Rune.DecodeFromUtf16(g, out Rune r, out _);
                 UnicodeCategory cat = Rune.GetUnicodeCategory(r);
-                if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark)
-                    sb.Append('\u25CC').Append(g);
+                if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark
+                    && OnDottedCircle(g)) sb.Append('\u25CC').Append(g);
                 else if (cat != UnicodeCategory.Format) sb.Append('\uFFFD');
             }
             else sb?.Append(g);

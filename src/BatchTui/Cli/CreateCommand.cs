@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Config;
 using BatchTui.Core.State;
 using BatchTui.Hosting;
@@ -64,7 +65,7 @@ internal static class CreateCommand
         }
         catch (ConfigException e)
         {
-            console.Err.WriteLine($"batchtui create: {e.Message}");
+            console.Err.WriteLine($"batchtui create: {UntrustedText.ForTerminal(e.Message)}");
             return CreateFlow.Usage;
         }
 
@@ -83,7 +84,7 @@ internal static class CreateCommand
             }
             catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
             {
-                console.Err.WriteLine($"batchtui create: cannot open the connection: {e.Message}");
+                console.Err.WriteLine($"batchtui create: cannot open the connection: {UntrustedText.ForTerminal(e.Message)}");
                 return CreateFlow.ApiFailed;
             }
             await using var connection = opened;

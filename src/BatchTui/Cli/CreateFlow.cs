@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
 
@@ -35,13 +36,13 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            err.WriteLine($"batchtui: {file}: {e.Message}");
+            err.WriteLine($"batchtui: {file}: {UntrustedText.ForTerminal(e.Message)}");
             return Usage;
         }
 
-        foreach (JsonSyntaxError e in requests.Parsed.Errors) err.WriteLine($"{file}:{e.Line}:{e.Column}: error: {e.Message}");
+        foreach (JsonSyntaxError e in requests.Parsed.Errors) err.WriteLine($"{file}:{e.Line}:{e.Column}: error: {UntrustedText.ForTerminal(e.Message)}");
         foreach (ValidationMessage m in requests.Report.Messages)
-            err.WriteLine($"{file}{(m.Line is { } l ? $":{l}" : "")}: {(m.Severity == Severity.Error ? "error" : "warning")}: {m.Text}");
+            err.WriteLine($"{file}{(m.Line is { } l ? $":{l}" : "")}: {(m.Severity == Severity.Error ? "error" : "warning")}: {UntrustedText.ForTerminal(m.Text)}");
         int errors = requests.Parsed.Errors.Count + requests.Report.Errors.Count();
         if (errors > 0)
         {
@@ -92,22 +93,22 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         }
         catch (BatchApiException e)
         {
-            err.WriteLine($"batchtui: create failed: {e.Message}");
+            err.WriteLine($"batchtui: create failed: {UntrustedText.ForTerminal(e.Message)}");
             return ApiFailed;
         }
 
         try
         {
             await journal.RecordAsync(batch.Id, requests.Items, api.BaseUrl, Path.GetFullPath(file), ct);
-            err.WriteLine($"created {batch.Id} ({batch.Status.ToWire()}, {Plural(requests.Items.Count, "request")}); journalled in {journal.RequestsPath(batch.Id)}");
+            err.WriteLine($"created {UntrustedText.ForTerminal(batch.Id)} ({batch.Status.ToWire()}, {Plural(requests.Items.Count, "request")}); journalled in {journal.RequestsPath(batch.Id)}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The batch exists: say so, and that retry-failed will need the original file.
-            err.WriteLine($"created {batch.Id}, but the journal could not be written ({e.Message}): keep {file} to retry its failed requests");
+            err.WriteLine($"created {UntrustedText.ForTerminal(batch.Id)}, but the journal could not be written ({UntrustedText.ForTerminal(e.Message)}): keep {file} to retry its failed requests");
         }
         if (PrintCreated is { } print) print(batch);
-        else console.Out.WriteLine(batch.Id);
+        else console.Out.WriteLine(UntrustedText.ForTerminal(batch.Id));
         return Created;
     }
 

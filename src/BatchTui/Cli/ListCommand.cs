@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using BatchTui.Core.Text;
 using BatchTui.Hosting;
 using BatchTui.Simulator;
 
@@ -104,7 +105,7 @@ internal static class ListCommand
         }
         catch (BatchApiException e)
         {
-            stderr.WriteLine($"batchtui list: {CliText.Safe(e.Message)}");
+            stderr.WriteLine($"batchtui list: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -124,24 +125,25 @@ internal static class ListCommand
         string[] header = ["ID", "STATUS", "REQUESTS", "PROCESSING", "SUCCEEDED", "ERRORED", "CANCELED", "EXPIRED", "CREATED (UTC)"];
         var rows = page.Data.Select(b => new[]
         {
-            CliText.Safe(b.Id),
-            b.Status == BatchStatus.Unknown ? CliText.Safe(StatusFromRaw(b)) : b.Status.ToWire() + (b.ArchivedAt is null ? "" : " (archived)"),
+            // The server's strings: shown, never obeyed (an ESC in an id would drive the terminal).
+            UntrustedText.ForTerminal(b.Id),
+            UntrustedText.ForTerminal(b.Status == BatchStatus.Unknown ? StatusFromRaw(b) : b.Status.ToWire() + (b.ArchivedAt is null ? "" : " (archived)")),
             N(b.Counts.Total), N(b.Counts.Processing), N(b.Counts.Succeeded), N(b.Counts.Errored), N(b.Counts.Canceled),
             N(b.Counts.Expired),
             b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         }).ToList();
-        int[] widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        int[] widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => TextWidth.Of(r[c])))).ToArray();
         bool[] numeric = [false, false, true, true, true, true, true, true, false];
 
         string Line(string[] cells) => string.Join("  ", cells.Select((cell, c) =>
-            c == cells.Length - 1 ? cell : numeric[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c])));
+            c == cells.Length - 1 ? cell : TextWidth.Pad(cell, widths[c], right: numeric[c])));
         to.WriteLine(Line(header));
         foreach (var row in rows) to.WriteLine(Line(row));
 
         string count = $"{page.Data.Count} batch{(page.Data.Count == 1 ? "" : "es")}";
         if (!page.HasMore) to.WriteLine($"{count}; no more in this direction");
-        else if (asked.BeforeId is not null) to.WriteLine($"{count}; newer: batchtui list --before {ShellQuote.Arg(page.FirstId ?? "")}");
-        else to.WriteLine($"{count}; older: batchtui list --after {ShellQuote.Arg(page.LastId ?? "")}");
+        else if (asked.BeforeId is not null) to.WriteLine($"{count}; newer: batchtui list --before {ShellQuote.Arg(UntrustedText.ForTerminal(page.FirstId ?? ""))}");
+        else to.WriteLine($"{count}; older: batchtui list --after {ShellQuote.Arg(UntrustedText.ForTerminal(page.LastId ?? ""))}");
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

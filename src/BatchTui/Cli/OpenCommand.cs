@@ -3,6 +3,7 @@ using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
 using BatchTui.Tui.App;
+using BatchTui.Core.Text;
 using BatchTui.Tui.Results;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -32,7 +33,7 @@ internal static class OpenCommand
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"batchtui open: {e.Message}");
+            Console.Error.WriteLine($"batchtui open: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
         using (input)
@@ -54,15 +55,16 @@ internal static class OpenCommand
         {
             using ResultsIndex index = ResultsIndex.Build(path);
             ResultsSummary s = ResultsSummary.Of(index);
-            foreach (string line in s.Lines()) Console.WriteLine(line);
+            // stop_reason, error types and problems quote the file: sanitised, one line each.
+            foreach (string line in s.Lines()) Console.WriteLine(UntrustedText.ForTerminal(line));
             for (int r = 0; r < index.Count; r++)
-                if (index.Problem(r) is { } p) Console.WriteLine(p);
+                if (index.Problem(r) is { } p) Console.WriteLine(UntrustedText.ForTerminal(p));
             if (index.EndsMidLine) Console.WriteLine("the file ends mid-line (half-downloaded?)");
             return s.Unparseable > 0 ? 3 : 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"batchtui open: {e.Message}");
+            Console.Error.WriteLine($"batchtui open: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
     }

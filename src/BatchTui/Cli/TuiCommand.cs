@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Config;
 using BatchTui.Core.State;
 using BatchTui.Hosting;
@@ -30,7 +31,7 @@ internal static class TuiCommand
         }
         catch (ConfigException e)
         {
-            Console.Error.WriteLine($"batchtui: {e.Message}");
+            Console.Error.WriteLine($"batchtui: {UntrustedText.ForTerminal(e.Message)}");
             return 2;
         }
 
@@ -55,7 +56,7 @@ internal static class TuiCommand
         }
         catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"batchtui: cannot open the connection: {e.Message}");
+            Console.Error.WriteLine($"batchtui: cannot open the connection: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
         await using (connection)

@@ -33,7 +33,7 @@ public static class Nodes
     {
         JsonValueKind.Object => JsonValue($"{name}: {{{Json.Plural(v.EnumerateObject().Count(), "field")}}}", v, collapsed: true),
         JsonValueKind.Array => JsonValue($"{name}: [{Json.Plural(v.GetArrayLength(), "item")}]", v, collapsed: true),
-        JsonValueKind.String => new ResultNode("field", $"{name}: {Quote(v.GetString())}", v.GetString(), copyText: v.GetString()),
+        JsonValueKind.String => new ResultNode("field", $"{name}: {Quote(v.Text())}", v.Text(), copyText: v.Text()),
         _ => new ResultNode("field", $"{name}: {v.GetRawText()}", copyText: v.GetRawText()),
     };
 

@@ -12,7 +12,43 @@ public static class Json
     public static JsonElement? Prop(this JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
 
-    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.Text() : null;
+
+    /// <summary>
+    /// A string value, also when it holds a lone surrogate escape (<c>"\ud800"</c>), which <see cref="JsonElement.GetString"/>
+    /// refuses with an exception: the escapes are decoded by hand and the lone surrogate kept, for the sanitiser to show
+    /// as U+FFFD.
+    /// </summary>
+    public static string Text(this JsonElement v)
+    {
+        try
+        {
+            return v.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return Unescape(v.GetRawText());
+        }
+    }
+
+    private static string Unescape(string literal)
+    {
+        ReadOnlySpan<char> s = literal.AsSpan().Trim('"');
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 >= s.Length) { sb.Append(s[i]); continue; }
+            char e = s[++i];
+            if (e == 'u' && i + 4 < s.Length && ushort.TryParse(s.Slice(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out ushort u))
+            {
+                sb.Append((char)u);
+                i += 4;
+                continue;
+            }
+            sb.Append(e switch { 'n' => '\n', 'r' => '\r', 't' => '\t', 'b' => '\b', 'f' => '\f', _ => e });
+        }
+        return sb.ToString();
+    }
 
     public static long? Long(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out long n) ? n : null;
@@ -26,7 +62,15 @@ public static class Json
     public static string Pretty(JsonElement e)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+        try
+        {
+            using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape cannot be re-written: the JSON as it came.
+            return e.GetRawText();
+        }
         return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
@@ -40,7 +84,7 @@ public static class Json
         if (nl >= 0) s = s[..nl];
         s = s.TrimEnd();
         bool more = nl >= 0 && text.AsSpan().TrimStart().Length > nl + 1;
-        if (Text.TextWidth.PrefixLength(s, max, out _) < s.Length) return string.Concat(s[..Text.TextWidth.PrefixLength(s, max - 1, out _)], "…");
+        if (BatchTui.Core.Text.TextWidth.PrefixLength(s, max, out _) < s.Length) return string.Concat(s[..BatchTui.Core.Text.TextWidth.PrefixLength(s, max - 1, out _)], "…");
         return more ? string.Concat(s, " …") : s.ToString();
     }
 

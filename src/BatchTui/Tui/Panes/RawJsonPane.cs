@@ -45,15 +45,17 @@ public sealed class RawJsonPane : IPane
     public static IReadOnlyList<StyledLine> Lines(string raw)
     {
         // Bounded like the results' raw view; lines are sanitised when painted.
-        raw = TextCap.Head(raw, "as sent by the API", 4 * TextCap.MaxChars);
+        const string Rest = "as sent by the API";
         string text;
         try
         {
-            text = JsonNode.Parse(raw)?.ToJsonString(Pretty) ?? "null";
+            text = TextCap.Head(JsonNode.Parse(raw)?.ToJsonString(Pretty) ?? "null", Rest, 4 * TextCap.MaxChars);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return [StyledLine.Of($"not valid JSON ({e.Message}); shown as received:", Tone.Warning), .. raw.Split('\n').Select(l => StyledLine.Of(l))];
+            // InvalidOperationException: a lone surrogate escape ("\ud800") parses but cannot be re-written.
+            return [StyledLine.Of($"not re-indented ({e.Message}); shown as received:", Tone.Warning),
+                .. TextCap.Head(raw, Rest, 4 * TextCap.MaxChars).Split('\n').Select(l => StyledLine.Of(l))];
         }
         return text.Split('\n').Select(Colour).ToList();
     }
