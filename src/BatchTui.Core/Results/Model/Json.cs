@@ -9,10 +9,27 @@ public static class Json
 {
     private static readonly JsonWriterOptions PrettyOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonElement? Prop(this JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
+    public static JsonElement? Prop(this JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return null;
+        JsonElement v = default;
+        try
+        {
+            e.TryGetProperty(name, out v);
+        }
+        catch (InvalidOperationException)
+        {
+            // Some key in the object has half a surrogate pair in its escape, and the lookup unescapes every key.
+            foreach (JsonProperty p in e.EnumerateObject())
+            {
+                if (JsonText.NameOf(p) == name) { v = p.Value; break; }
+            }
+        }
+        return v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : v;
+    }
 
-    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    /// <summary>The string field <paramref name="name"/>; text that is not valid Unicode comes back with U+FFFD (<see cref="JsonText"/>).</summary>
+    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? JsonText.Of(v) : null;
 
     public static long? Long(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out long n) ? n : null;
@@ -22,12 +39,22 @@ public static class Json
     public static IEnumerable<JsonElement> Items(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
 
-    /// <summary>Indented JSON with non-ASCII text kept readable.</summary>
+    /// <summary>Indented JSON with non-ASCII text kept readable. JSON whose strings are not valid Unicode (half a
+    /// surrogate pair in an escape, invalid UTF-8) cannot be re-written: it comes back as it stands in the file, bad
+    /// bytes as U+FFFD.</summary>
     public static string Pretty(JsonElement e)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
-        return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+        if (e.ValueKind == JsonValueKind.Undefined) return "";
+        try
+        {
+            using var ms = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+            return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return Encoding.UTF8.GetString(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e));
+        }
     }
 
     /// <summary>The first non-empty line, cut to <paramref name="max"/> characters with an ellipsis.</summary>
@@ -39,8 +66,22 @@ public static class Json
         if (nl >= 0) s = s[..nl];
         s = s.TrimEnd();
         bool more = nl >= 0 && text.AsSpan().TrimStart().Length > nl + 1;
-        if (s.Length > max) return string.Concat(s[..(max - 1)], "…");
+        if (s.Length > max) return string.Concat(s[..GraphemeCut(s, max - 1)], "…");
         return more ? string.Concat(s, " …") : s.ToString();
+    }
+
+    /// <summary>The longest prefix of at most <paramref name="max"/> chars that ends between graphemes, so a cut
+    /// never leaves half a surrogate pair, a flag or a ZWJ sequence, or a letter without its combining marks.</summary>
+    private static int GraphemeCut(ReadOnlySpan<char> s, int max)
+    {
+        int at = 0;
+        while (at < s.Length)
+        {
+            int next = at + System.Globalization.StringInfo.GetNextTextElementLength(s[at..]);
+            if (next > max) break;
+            at = next;
+        }
+        return at;
     }
 
     public static string Plural(long n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
