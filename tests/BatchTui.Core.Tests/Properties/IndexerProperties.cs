@@ -58,7 +58,7 @@ public sealed class IndexerProperties(ITestOutputHelper output)
                     Assert.True(TextChecks.IsWellFormed(detail.PrettyJson));
                     rows++;
                 }
-            }, iter: FileIterations, threads: 1,
+            }, iter: Runs.Of(FileIterations), threads: 1,
             print: t => $"layout {t.Item2}: " + string.Join(" | ", t.Item1.Select(p => $"#{p.Item1} [{string.Join(",", p.Item2)}]")));
         }
         finally
@@ -66,7 +66,7 @@ public sealed class IndexerProperties(ITestOutputHelper output)
             ResultsIndexer.ShareScan = share;
             Directory.Delete(dir, recursive: true);
         }
-        output.WriteLine($"{FileIterations} files, {rows} rows ({unparseable} unparseable) from {corpus.Count} corpus lines");
+        output.WriteLine($"{Runs.Of(FileIterations)} files, {rows} rows ({unparseable} unparseable) from {corpus.Count} corpus lines");
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class IndexerProperties(ITestOutputHelper output)
             string a = Show(fast), b = Show(precise);
             // Only a problem's wording may differ; whether there is one may not.
             Assert.Equal(precise.Problem is null ? b : "problem", fast.Problem is null ? a : "problem");
-        }, iter: LineIterations, threads: 1, print: t => $"#{t.Item1} [{string.Join(",", t.Item2)}]: {Mutation.Show(Mutation.Apply(corpus[t.Item1], t.Item2))}");
-        output.WriteLine($"{LineIterations} lines, {fastDecided} decided by the fast scanner");
+        }, iter: Runs.Of(LineIterations), threads: 1, print: t => $"#{t.Item1} [{string.Join(",", t.Item2)}]: {Mutation.Show(Mutation.Apply(corpus[t.Item1], t.Item2))}");
+        output.WriteLine($"{Runs.Of(LineIterations)} lines, {fastDecided} decided by the fast scanner");
     }
 
     private static byte[] Layout(List<byte[]> lines, int layout)

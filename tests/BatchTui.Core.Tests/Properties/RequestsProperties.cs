@@ -51,8 +51,8 @@ public sealed class RequestsProperties(ITestOutputHelper output)
             var check = CheckedRequests.Check(parsed);
             _ = check.MessageLines.ToList();
             if (check.CanSubmit) Assert.True(check.ToCreateRequest().Requests.Count > 0);
-        }, iter: FileIterations, threads: 1, print: t => $"format {t.Item1}: {Mutation.Show(Build(t.Item1, t.Item2))}");
-        output.WriteLine($"{FileIterations} files: {entries} requests, {errors} syntax errors, {messages} validation messages");
+        }, iter: Runs.Of(FileIterations), threads: 1, print: t => $"format {t.Item1}: {Mutation.Show(Build(t.Item1, t.Item2))}");
+        output.WriteLine($"{Runs.Of(FileIterations)} files: {entries} requests, {errors} syntax errors, {messages} validation messages");
     }
 
     /// <summary>Any UTF-16 at all: every plane, controls, and surrogates alone or reversed.</summary>
@@ -84,9 +84,9 @@ public sealed class RequestsProperties(ITestOutputHelper output)
             var check = CheckedRequests.Check(expansion.Items);
             _ = check.MessageLines.ToList();
             _ = TemplateExpander.InputsFromText(string.Join("\n", inputs));
-        }, iter: TemplateIterations, threads: 1,
+        }, iter: Runs.Of(TemplateIterations), threads: 1,
         print: t => string.Join(" | ", t.Item1.Concat(t.Item2).Select(s => string.Concat(s.Select(c => c < 0x20 || c > 0x7E ? $"\\u{(int)c:x4}" : c.ToString())))));
-        output.WriteLine($"{TemplateIterations} templates: {expanded} expanded, {refused} refused with a message");
+        output.WriteLine($"{Runs.Of(TemplateIterations)} templates: {expanded} expanded, {refused} refused with a message");
     }
 
     private static byte[] Build(int format, (int, Mutation[])[] lines)

@@ -33,3 +33,11 @@ internal static class TextChecks
         }
     }
 }
+
+/// <summary>How many cases a property runs: its own count, or <c>CsCheck_Iter</c> from the environment for a longer
+/// hunt (CsCheck itself reads it only when a test passes no count).</summary>
+internal static class Runs
+{
+    public static int Of(int count) =>
+        int.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out int n) && n > 0 ? n : count;
+}

@@ -78,8 +78,8 @@ public sealed class UnicodeEscapeProperties(ITestOutputHelper output)
                 wellFormedInputs++;
                 Assert.Null(a.Problem); // well-formed text in valid JSON is a result, however odd the text
             }
-        }, iter: Iterations, threads: 1, print: t => Mutation.Show(Build(t.Item1, t.Item2, t.Item3)));
-        output.WriteLine($"{Iterations} lines ({wellFormedInputs} with only well-formed text, {unparseable} shown as unparseable)");
+        }, iter: Runs.Of(Iterations), threads: 1, print: t => Mutation.Show(Build(t.Item1, t.Item2, t.Item3)));
+        output.WriteLine($"{Runs.Of(Iterations)} lines ({wellFormedInputs} with only well-formed text, {unparseable} shown as unparseable)");
     }
 
     private static byte[] Build(int shape, string[] texts, ulong mask)
