@@ -90,6 +90,7 @@ internal static class LineScanner
                     : Is(ref reader, "canceled"u8) ? ResultKind.Canceled
                     : Is(ref reader, "expired"u8) ? ResultKind.Expired
                     : ResultKind.Unknown;
+                reader.Skip(); // a "type" that is an object or array is crossed whole
             }
             else if (Is(ref reader, "message"u8))
             {
@@ -122,6 +123,7 @@ internal static class LineScanner
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String && !Is(ref reader, "error"u8) && scan.Reason < 0)
                     scan.Reason = Intern(ref reader, pool);
+                reader.Skip();
             }
             else if (Is(ref reader, "error"u8))
             {
@@ -215,6 +217,7 @@ internal static class LineScanner
                 {
                     reader.Read();
                     isText = reader.TokenType == JsonTokenType.String && Is(ref reader, "text"u8);
+                    reader.Skip();
                 }
                 else if (Is(ref reader, "text"u8))
                 {
