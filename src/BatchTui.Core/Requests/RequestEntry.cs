@@ -13,7 +13,7 @@ public sealed record RequestEntry(int Index, int? Line, JsonElement Value)
     /// <summary>The custom_id when it is a string, for messages and previews.</summary>
     public string? CustomId =>
         Value.ValueKind == JsonValueKind.Object && Value.TryGetProperty("custom_id", out JsonElement id)
-        && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        && id.ValueKind == JsonValueKind.String ? Results.Model.JsonText.Of(id) : null;
 
     public JsonElement? Params =>
         Value.ValueKind == JsonValueKind.Object && Value.TryGetProperty("params", out JsonElement p) ? p : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BatchTui.Core.Results.Model;
 
 namespace BatchTui.Core.Requests;
 
@@ -59,6 +60,9 @@ public static class RequestValidator
 
     private static string Num(JsonElement e) => e.GetRawText();
 
+    /// <summary>The value as written, for a message; text that does not decode is shown with U+FFFD.</summary>
+    private static string Raw(JsonElement e) => e.ValueKind == JsonValueKind.String ? $"\"{JsonText.Of(e)}\"" : Num(e);
+
     /// <summary>The checks of one request, collecting into the shared list.</summary>
     private readonly struct Check(RequestEntry entry, List<ValidationMessage> sink)
     {
@@ -77,8 +81,8 @@ public static class RequestValidator
                 return;
             }
             foreach (JsonProperty p in value.EnumerateObject())
-                if (p.Name is not ("custom_id" or "params"))
-                    Error(p.Name, "is not a request field (a request has only custom_id and params)");
+                if (JsonText.NameOf(p) is not ("custom_id" or "params") and var name)
+                    Error(name, "is not a request field (a request has only custom_id and params)");
             CustomId(value);
             if (!value.TryGetProperty("params", out JsonElement ps)) Error("params", "is required");
             else if (ps.ValueKind != JsonValueKind.Object) Error("params", $"must be an object (got {Kind(ps)})");
@@ -89,7 +93,7 @@ public static class RequestValidator
         {
             if (!request.TryGetProperty("custom_id", out JsonElement id)) { Error("custom_id", "is required"); return; }
             if (id.ValueKind != JsonValueKind.String) { Error("custom_id", $"must be a string (got {Kind(id)})"); return; }
-            string s = id.GetString()!;
+            string s = JsonText.Of(id);
             if (s.Length is 0 or > MaxCustomIdLength) Error("custom_id", $"must be 1-64 characters (got {s.Length})");
             char? bad = s.FirstOrDefault(c => !IsIdChar(c));
             if (s.Any(c => !IsIdChar(c)))
@@ -100,10 +104,10 @@ public static class RequestValidator
         {
             // model
             if (!ps.TryGetProperty("model", out JsonElement model)) Error("params.model", "is required");
-            else if (model.ValueKind != JsonValueKind.String || model.GetString()!.Trim().Length == 0)
+            else if (model.ValueKind != JsonValueKind.String || JsonText.Of(model).Trim().Length == 0)
                 Error("params.model", "must be a non-empty string");
-            else if (!KnownModels.IsKnown(model.GetString()!))
-                Warning("params.model", $"\"{model.GetString()}\" is not a known model id (it is sent as typed)");
+            else if (!KnownModels.IsKnown(JsonText.Of(model)))
+                Warning("params.model", $"\"{JsonText.Of(model)}\" is not a known model id (it is sent as typed)");
 
             // max_tokens
             long? maxTokens = null;
@@ -133,15 +137,15 @@ public static class RequestValidator
                 if (msg.ValueKind != JsonValueKind.Object) { Error(at, $"must be an object with role and content (got {Kind(msg)})"); continue; }
                 string? role = null;
                 if (!msg.TryGetProperty("role", out JsonElement r)) Error($"{at}.role", "is required");
-                else if (r.ValueKind != JsonValueKind.String || r.GetString() is not ("user" or "assistant"))
-                    Error($"{at}.role", $"must be \"user\" or \"assistant\" (got {r.GetRawText()})");
-                else role = r.GetString();
+                else if (r.ValueKind != JsonValueKind.String || JsonText.Of(r) is not ("user" or "assistant"))
+                    Error($"{at}.role", $"must be \"user\" or \"assistant\" (got {Raw(r)})");
+                else role = JsonText.Of(r);
 
                 bool prefill = last && role == "assistant";
                 if (!msg.TryGetProperty("content", out JsonElement content)) Error($"{at}.content", "is required");
                 else if (content.ValueKind == JsonValueKind.String)
                 {
-                    if (content.GetString()!.Length == 0 && !prefill) Error($"{at}.content", "must not be empty (only a final assistant turn may be)");
+                    if (JsonText.Of(content).Length == 0 && !prefill) Error($"{at}.content", "must not be empty (only a final assistant turn may be)");
                 }
                 else if (content.ValueKind == JsonValueKind.Array)
                 {
@@ -164,10 +168,10 @@ public static class RequestValidator
             if (!ps.TryGetProperty("thinking", out JsonElement th)) return;
             if (th.ValueKind != JsonValueKind.Object) { Error("params.thinking", $"must be an object (got {Kind(th)})"); return; }
             if (!th.TryGetProperty("type", out JsonElement t)) { Error("params.thinking.type", "is required"); return; }
-            string? type = t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            string? type = t.ValueKind == JsonValueKind.String ? JsonText.Of(t) : null;
             if (type is not ("enabled" or "disabled" or "adaptive"))
             {
-                Error("params.thinking.type", $"must be \"enabled\", \"disabled\" or \"adaptive\" (got {t.GetRawText()})");
+                Error("params.thinking.type", $"must be \"enabled\", \"disabled\" or \"adaptive\" (got {Raw(t)})");
                 return;
             }
             if (type != "enabled") return;
@@ -184,12 +188,12 @@ public static class RequestValidator
             if (hasTemperature)
             {
                 if (temp.ValueKind != JsonValueKind.Number) Error("params.temperature", $"must be a number (got {Kind(temp)})");
-                else if (temp.GetDouble() is < 0 or > 1) Error("params.temperature", $"must be between 0 and 1 (got {Num(temp)})");
+                else if (!temp.TryGetDouble(out double t) || t is < 0 or > 1) Error("params.temperature", $"must be between 0 and 1 (got {Num(temp)})");
             }
             if (ps.TryGetProperty("top_p", out JsonElement topP))
             {
                 if (topP.ValueKind != JsonValueKind.Number) Error("params.top_p", $"must be a number (got {Kind(topP)})");
-                else if (topP.GetDouble() is < 0 or > 1) Error("params.top_p", $"must be between 0 and 1 (got {Num(topP)})");
+                else if (!topP.TryGetDouble(out double p) || p is < 0 or > 1) Error("params.top_p", $"must be between 0 and 1 (got {Num(topP)})");
                 if (hasTemperature) Error("params.top_p", "cannot be set together with temperature: set one or the other");
             }
         }
@@ -204,8 +208,8 @@ public static class RequestValidator
             if (ps.TryGetProperty("metadata", out JsonElement meta))
             {
                 if (meta.ValueKind != JsonValueKind.Object) Error("params.metadata", $"must be an object (got {Kind(meta)})");
-                else if (meta.TryGetProperty("user_id", out JsonElement uid) && uid.ValueKind == JsonValueKind.String && uid.GetString()!.Length > 256)
-                    Error("params.metadata.user_id", $"must be at most 256 characters (got {uid.GetString()!.Length})");
+                else if (meta.TryGetProperty("user_id", out JsonElement uid) && uid.ValueKind == JsonValueKind.String && JsonText.Of(uid).Length > 256)
+                    Error("params.metadata.user_id", $"must be at most 256 characters (got {JsonText.Of(uid).Length})");
             }
             if (ps.TryGetProperty("tools", out JsonElement tools))
             {
@@ -215,9 +219,9 @@ public static class RequestValidator
                 {
                     string at = $"params.tools[{i++}]";
                     if (tool.ValueKind != JsonValueKind.Object) { Error(at, $"must be an object (got {Kind(tool)})"); continue; }
-                    bool custom = !tool.TryGetProperty("type", out JsonElement tt) || tt.ValueKind != JsonValueKind.String || tt.GetString() == "custom";
+                    bool custom = !tool.TryGetProperty("type", out JsonElement tt) || tt.ValueKind != JsonValueKind.String || JsonText.Of(tt) == "custom";
                     if (!custom) continue; // server tools (web_search_20250305, ...) have their own shapes
-                    if (!tool.TryGetProperty("name", out JsonElement name) || name.ValueKind != JsonValueKind.String || name.GetString()!.Length == 0)
+                    if (!tool.TryGetProperty("name", out JsonElement name) || name.ValueKind != JsonValueKind.String || JsonText.Of(name).Length == 0)
                         Error($"{at}.name", "is required");
                     if (!tool.TryGetProperty("input_schema", out JsonElement schema) || schema.ValueKind != JsonValueKind.Object)
                         Error($"{at}.input_schema", "is required (an object)");

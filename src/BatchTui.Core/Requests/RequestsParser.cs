@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using BatchTui.Core.Input;
+using BatchTui.Core.Results.Model;
 
 namespace BatchTui.Core.Requests;
 
@@ -76,7 +77,9 @@ public static class RequestsParser
                 reader.Read();
                 JsonElement value = JsonElement.ParseValue(ref reader);
                 if (reader.Read()) throw new JsonException("unexpected content after the request", null, 0, reader.TokenStartIndex);
-                entries.Add(new RequestEntry(index, line + 1, value));
+                int bad = JsonText.FirstUndecodable(span, out string why);
+                if (bad >= 0) errors.Add(text.ErrorAtOffset(start + bad, why));
+                else entries.Add(new RequestEntry(index, line + 1, value));
             }
             catch (JsonException e)
             {
@@ -97,7 +100,7 @@ public static class RequestsParser
             reader.Read();
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                ReadItems(ref reader, text, entries);
+                ReadItems(ref reader, text, entries, errors);
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
@@ -106,16 +109,16 @@ public static class RequestsParser
                 bool found = false;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    string name = reader.GetString()!;
+                    bool isRequests = reader.ValueTextEquals("requests"u8);
                     reader.Read();
-                    if (name != "requests") { reader.Skip(); continue; }
+                    if (!isRequests) { reader.Skip(); continue; }
                     found = true;
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
                         errors.Add(text.ErrorAtOffset((int)reader.TokenStartIndex, "\"requests\" must be an array of requests"));
                         reader.Skip();
                     }
-                    else ReadItems(ref reader, text, entries);
+                    else ReadItems(ref reader, text, entries, errors);
                 }
                 if (!found)
                     errors.Add(text.ErrorAtOffset(objectStart, "expected {\"requests\": [...]}, a JSON array of requests, or one request per line"));
@@ -131,16 +134,26 @@ public static class RequestsParser
         {
             errors.Add(text.ErrorAt(0, e));
         }
+        catch (InvalidOperationException)
+        {
+            // A key outside the requests with half a surrogate pair in its escape: report it where it stands.
+            errors.Add(text.ErrorAtOffset((int)reader.TokenStartIndex, "a key holds half of a surrogate pair (an escape such as \\ud83d without its partner)"));
+        }
         return new ParsedRequests(format, entries, errors);
     }
 
-    private static void ReadItems(ref Utf8JsonReader reader, SourceText text, List<RequestEntry> entries)
+    private static void ReadItems(ref Utf8JsonReader reader, SourceText text, List<RequestEntry> entries, List<JsonSyntaxError> errors)
     {
+        int position = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             int start = (int)reader.TokenStartIndex;
             JsonElement value = JsonElement.ParseValue(ref reader);
-            entries.Add(new RequestEntry(entries.Count + 1, text.LineOf(start) + 1, value));
+            position++;
+            // A request whose text does not decode is reported at its place and left out, like a broken JSONL line.
+            int bad = JsonText.FirstUndecodable(text.Bytes.Span[start..(int)reader.BytesConsumed], out string why);
+            if (bad >= 0) errors.Add(text.ErrorAtOffset(start + bad, $"request #{position}: {why}"));
+            else entries.Add(new RequestEntry(position, text.LineOf(start) + 1, value));
         }
     }
 
@@ -158,7 +171,7 @@ public static class RequestsParser
             hasRequests = doc.RootElement.TryGetProperty("requests", out _);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BatchTui.Core.Results.Model;
 using System.Text.Json.Nodes;
 using BatchTui.Core.Api;
 
@@ -26,6 +27,13 @@ public static class TemplateExpander
     public static TemplateExpansion Expand(RequestTemplate t, IReadOnlyList<string> inputs)
     {
         var errors = new List<TemplateError>();
+        // Half a surrogate pair (a pasted, cut emoji) cannot be written as JSON: say where, before anything else.
+        foreach (var (field, value) in Fields(t))
+            if (!JsonText.IsWellFormed(value)) errors.Add(new TemplateError(field, BrokenText));
+        for (int i = 0; i < inputs.Count; i++)
+            if (!JsonText.IsWellFormed(inputs[i])) errors.Add(new TemplateError($"input {i + 1}", BrokenText));
+        if (errors.Count > 0) return new TemplateExpansion([], errors);
+
         CustomIdPattern? pattern = CustomIdPattern.TryParse(t.CustomIdPattern, out string? patternError);
         if (pattern is null) errors.Add(new TemplateError("custom_id pattern", patternError!));
 
@@ -42,7 +50,7 @@ public static class TemplateExpander
         double? temperature = null;
         if (t.Temperature.Trim().Length > 0)
         {
-            if (double.TryParse(t.Temperature.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) temperature = d;
+            if (double.TryParse(t.Temperature.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)) temperature = d;
             else errors.Add(new TemplateError("temperature", $"must be a number such as 0.7 (got \"{t.Temperature.Trim()}\")"));
         }
         string thinkingType = t.ThinkingType.Trim();
@@ -79,6 +87,16 @@ public static class TemplateExpander
         }
         return new TemplateExpansion(items, []);
     }
+
+    private const string BrokenText = "holds half of a surrogate pair (a cut emoji?): retype or delete it";
+
+    private static IEnumerable<(string Field, string Value)> Fields(RequestTemplate t) =>
+    [
+        ("model", t.Model), ("max_tokens", t.MaxTokens), ("system", t.System), ("user message", t.UserMessage),
+        ("temperature", t.Temperature), ("thinking", t.ThinkingType), ("thinking budget", t.ThinkingBudget),
+        ("tools", t.ToolsJson), ("stop sequences", t.StopSequences), ("metadata", t.MetadataJson),
+        ("custom_id pattern", t.CustomIdPattern),
+    ];
 
     /// <summary>Inputs from pasted text or a file: one per non-blank line.</summary>
     public static IReadOnlyList<string> InputsFromText(string text) =>

@@ -14,7 +14,7 @@ public sealed class McpToolResultBlockRenderer : IBlockRenderer
         JsonElement content = block.Prop("content") ?? default;
         var children = new List<ResultNode> { Nodes.Field("tool_use_id", block.Str("tool_use_id")), Nodes.Field("is_error", isError) };
         string text;
-        if (content.ValueKind == JsonValueKind.String) text = content.Text();
+        if (content.ValueKind == JsonValueKind.String) text = JsonText.Of(content);
         else
         {
             var blocks = content.ValueKind == JsonValueKind.Array ? content.EnumerateArray().ToList() : [];

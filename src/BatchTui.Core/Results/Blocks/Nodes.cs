@@ -19,7 +19,7 @@ public static class Nodes
         var list = new List<ResultNode>();
         if (value.ValueKind == JsonValueKind.Object)
         {
-            foreach (JsonProperty p in value.EnumerateObject()) list.Add(Member(p.Name, p.Value));
+            foreach (JsonProperty p in value.EnumerateObject()) list.Add(Member(JsonText.NameOf(p), p.Value));
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
@@ -33,9 +33,11 @@ public static class Nodes
     {
         JsonValueKind.Object => JsonValue($"{name}: {{{Json.Plural(v.EnumerateObject().Count(), "field")}}}", v, collapsed: true),
         JsonValueKind.Array => JsonValue($"{name}: [{Json.Plural(v.GetArrayLength(), "item")}]", v, collapsed: true),
-        JsonValueKind.String => new ResultNode("field", $"{name}: {Quote(v.Text())}", v.Text(), copyText: v.Text()),
+        JsonValueKind.String => StringMember(name, JsonText.Of(v)),
         _ => new ResultNode("field", $"{name}: {v.GetRawText()}", copyText: v.GetRawText()),
     };
+
+    private static ResultNode StringMember(string name, string s) => new("field", $"{name}: {Quote(s)}", s, copyText: s);
 
     /// <summary>"caller: code_execution_20250825 (srvtoolu_…)" when a tool was called by code, nothing when direct.</summary>
     public static string CallerBadge(JsonElement block)

@@ -23,7 +23,7 @@ public sealed class ServerToolUseBlockRenderer : IBlockRenderer
             {
                 if (input.Str(arg) is { } v) { main = $"{(arg is "command" or "code" ? "$ " : "")}{Json.FirstLine(v, 70)}"; break; }
             }
-            if (main.Length == 0) main = string.Join(", ", input.EnumerateObject().Select(p => p.Name));
+            if (main.Length == 0) main = string.Join(", ", input.EnumerateObject().Select(JsonText.NameOf));
         }
         var children = new List<ResultNode> { Nodes.Field("id", block.Str("id")), Nodes.Field("name", name) };
         if (Nodes.Caller(block) is { } caller) children.Add(caller);

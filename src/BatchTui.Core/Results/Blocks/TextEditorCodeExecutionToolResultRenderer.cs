@@ -37,7 +37,7 @@ public sealed class TextEditorCodeExecutionToolResultRenderer : IBlockRenderer
         }
         if (kind.EndsWith("str_replace_result", StringComparison.Ordinal))
         {
-            var lines = c.Items("lines").Select(l => l.ValueKind == JsonValueKind.String ? l.Text() : l.GetRawText()).ToList();
+            var lines = c.Items("lines").Select(l => l.ValueKind == JsonValueKind.String ? JsonText.Of(l) : l.GetRawText()).ToList();
             string hunk = $"@@ -{c.Long("old_start")},{c.Long("old_lines")} +{c.Long("new_start")},{c.Long("new_lines")} @@";
             string diff = hunk + "\n" + string.Join("\n", lines);
             children.Add(new ResultNode("diff", hunk, diff, copyText: diff));

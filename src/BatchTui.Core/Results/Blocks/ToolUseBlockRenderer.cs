@@ -13,7 +13,7 @@ public sealed class ToolUseBlockRenderer : IBlockRenderer
         string name = block.Str("name") ?? "?";
         string id = block.Str("id") ?? "?";
         JsonElement? input = block.Prop("input");
-        string keys = input is { ValueKind: JsonValueKind.Object } o ? string.Join(", ", o.EnumerateObject().Select(p => p.Name)) : "";
+        string keys = input is { ValueKind: JsonValueKind.Object } o ? string.Join(", ", o.EnumerateObject().Select(JsonText.NameOf)) : "";
         var children = new List<ResultNode> { Nodes.Field("id", id), Nodes.Field("name", name) };
         if (Nodes.Caller(block) is { } caller) children.Add(caller);
         if (input is { } i) children.Add(Nodes.JsonValue("input", i));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using BatchTui.Core.Results.Model;
 
 namespace BatchTui.Core.Results.Index;
 
@@ -40,13 +41,13 @@ internal static class LineScanner
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("custom_id"u8))
+                if (Is(ref reader, "custom_id"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType == JsonTokenType.String) scan.CustomId = reader.GetString();
+                    if (reader.TokenType == JsonTokenType.String) scan.CustomId = Text(ref reader);
                     else reader.Skip();
                 }
-                else if (reader.ValueTextEquals("result"u8))
+                else if (Is(ref reader, "result"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.StartObject) { scan.HasResult = true; ReadResult(ref reader, pool, ref scan); }
@@ -80,23 +81,24 @@ internal static class LineScanner
         scan.Kind = ResultKind.Unknown;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (Is(ref reader, "type"u8))
             {
                 reader.Read();
                 scan.Kind = reader.TokenType != JsonTokenType.String ? ResultKind.Unknown
-                    : reader.ValueTextEquals("succeeded"u8) ? ResultKind.Succeeded
-                    : reader.ValueTextEquals("errored"u8) ? ResultKind.Errored
-                    : reader.ValueTextEquals("canceled"u8) ? ResultKind.Canceled
-                    : reader.ValueTextEquals("expired"u8) ? ResultKind.Expired
+                    : Is(ref reader, "succeeded"u8) ? ResultKind.Succeeded
+                    : Is(ref reader, "errored"u8) ? ResultKind.Errored
+                    : Is(ref reader, "canceled"u8) ? ResultKind.Canceled
+                    : Is(ref reader, "expired"u8) ? ResultKind.Expired
                     : ResultKind.Unknown;
+                reader.Skip(); // a "type" that is an object or array is crossed whole
             }
-            else if (reader.ValueTextEquals("message"u8))
+            else if (Is(ref reader, "message"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject) ReadMessage(ref reader, pool, ref scan);
                 else reader.Skip();
             }
-            else if (reader.ValueTextEquals("error"u8))
+            else if (Is(ref reader, "error"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject) ReadError(ref reader, pool, ref scan);
@@ -116,13 +118,14 @@ internal static class LineScanner
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (Is(ref reader, "type"u8))
             {
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String && !reader.ValueTextEquals("error"u8) && scan.Reason < 0)
+                if (reader.TokenType == JsonTokenType.String && !Is(ref reader, "error"u8) && scan.Reason < 0)
                     scan.Reason = Intern(ref reader, pool);
+                reader.Skip();
             }
-            else if (reader.ValueTextEquals("error"u8))
+            else if (Is(ref reader, "error"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject)
@@ -146,25 +149,25 @@ internal static class LineScanner
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("content"u8))
+            if (Is(ref reader, "content"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartArray) ReadContent(ref reader, ref scan);
                 else reader.Skip();
             }
-            else if (reader.ValueTextEquals("model"u8))
+            else if (Is(ref reader, "model"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String) scan.Model = Intern(ref reader, pool);
                 else reader.Skip();
             }
-            else if (reader.ValueTextEquals("stop_reason"u8))
+            else if (Is(ref reader, "stop_reason"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String) scan.Reason = Intern(ref reader, pool);
                 else reader.Skip();
             }
-            else if (reader.ValueTextEquals("usage"u8))
+            else if (Is(ref reader, "usage"u8))
             {
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.StartObject) ReadUsage(ref reader, ref scan);
@@ -182,10 +185,10 @@ internal static class LineScanner
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            int field = reader.ValueTextEquals("input_tokens"u8) ? 1
-                : reader.ValueTextEquals("output_tokens"u8) ? 2
-                : reader.ValueTextEquals("cache_creation_input_tokens"u8) ? 3
-                : reader.ValueTextEquals("cache_read_input_tokens"u8) ? 4 : 0;
+            int field = Is(ref reader, "input_tokens"u8) ? 1
+                : Is(ref reader, "output_tokens"u8) ? 2
+                : Is(ref reader, "cache_creation_input_tokens"u8) ? 3
+                : Is(ref reader, "cache_read_input_tokens"u8) ? 4 : 0;
             reader.Read();
             if (field == 0 || reader.TokenType != JsonTokenType.Number) { reader.Skip(); continue; }
             int v = reader.TryGetInt64(out long l) ? (int)Math.Clamp(l, 0, int.MaxValue) : 0;
@@ -210,12 +213,13 @@ internal static class LineScanner
             int textOffset = -1, textLength = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("type"u8))
+                if (Is(ref reader, "type"u8))
                 {
                     reader.Read();
-                    isText = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text"u8);
+                    isText = reader.TokenType == JsonTokenType.String && Is(ref reader, "text"u8);
+                    reader.Skip();
                 }
-                else if (reader.ValueTextEquals("text"u8))
+                else if (Is(ref reader, "text"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.String)
@@ -238,7 +242,35 @@ internal static class LineScanner
     private static short Intern(ref Utf8JsonReader reader, StringPool pool)
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence) return pool.Intern(reader.ValueSpan);
-        return pool.Intern(reader.GetString().AsSpan());
+        return pool.Intern(Text(ref reader).AsSpan());
+    }
+
+    /// <summary>The token's text; half a surrogate pair in an escape reads as U+FFFD (valid JSON, odd text: still a
+    /// result, as the fast scanner and the detail view see it).</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonText.Decode(reader.ValueSpan);
+        }
+    }
+
+    /// <summary><see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>, false instead of a throw when an
+    /// escape in the token holds half a surrogate pair.</summary>
+    private static bool Is(ref Utf8JsonReader reader, ReadOnlySpan<byte> text)
+    {
+        try
+        {
+            return reader.ValueTextEquals(text);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static int InvalidUtf8At(ReadOnlySpan<byte> line)

@@ -9,46 +9,31 @@ public static class Json
 {
     private static readonly JsonWriterOptions PrettyOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonElement? Prop(this JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out JsonElement v) && v.ValueKind != JsonValueKind.Null ? v : null;
-
-    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? v.Text() : null;
-
-    /// <summary>
-    /// A string value, also when it holds a lone surrogate escape (<c>"\ud800"</c>), which <see cref="JsonElement.GetString"/>
-    /// refuses with an exception: the escapes are decoded by hand and the lone surrogate kept, for the sanitiser to show
-    /// as U+FFFD.
-    /// </summary>
-    public static string Text(this JsonElement v)
+    public static JsonElement? Prop(this JsonElement e, string name)
     {
+        if (e.ValueKind != JsonValueKind.Object) return null;
+        JsonElement v = default;
         try
         {
-            return v.GetString() ?? "";
+            e.TryGetProperty(name, out v);
         }
         catch (InvalidOperationException)
         {
-            return Unescape(v.GetRawText());
+            // Some key in the object has half a surrogate pair in its escape, and the lookup unescapes every key.
+            foreach (JsonProperty p in e.EnumerateObject())
+            {
+                if (JsonText.NameOf(p) == name) { v = p.Value; break; }
+            }
         }
+        return v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : v;
     }
 
-    private static string Unescape(string literal)
-    {
-        ReadOnlySpan<char> s = literal.AsSpan().Trim('"');
-        var sb = new StringBuilder(s.Length);
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (s[i] != '\\' || i + 1 >= s.Length) { sb.Append(s[i]); continue; }
-            char e = s[++i];
-            if (e == 'u' && i + 4 < s.Length && ushort.TryParse(s.Slice(i + 1, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out ushort u))
-            {
-                sb.Append((char)u);
-                i += 4;
-                continue;
-            }
-            sb.Append(e switch { 'n' => '\n', 'r' => '\r', 't' => '\t', 'b' => '\b', 'f' => '\f', _ => e });
-        }
-        return sb.ToString();
-    }
+    /// <summary>The string field <paramref name="name"/>; text that is not valid Unicode comes back with U+FFFD (<see cref="JsonText"/>).</summary>
+    public static string? Str(this JsonElement e, string name) => e.Prop(name) is { ValueKind: JsonValueKind.String } v ? JsonText.Of(v) : null;
+
+    /// <summary>A string value, also when it holds a lone surrogate escape (<c>"\ud800"</c>), which
+    /// <see cref="JsonElement.GetString"/> refuses: bad text comes back with U+FFFD (<see cref="JsonText"/>).</summary>
+    public static string Text(this JsonElement v) => JsonText.Of(v);
 
     public static long? Long(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out long n) ? n : null;
@@ -58,20 +43,22 @@ public static class Json
     public static IEnumerable<JsonElement> Items(this JsonElement e, string name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray() : [];
 
-    /// <summary>Indented JSON with non-ASCII text kept readable.</summary>
+    /// <summary>Indented JSON with non-ASCII text kept readable. JSON whose strings are not valid Unicode (half a
+    /// surrogate pair in an escape, invalid UTF-8) cannot be re-written: it comes back as it stands in the file, bad
+    /// bytes as U+FFFD.</summary>
     public static string Pretty(JsonElement e)
     {
-        using var ms = new MemoryStream();
+        if (e.ValueKind == JsonValueKind.Undefined) return "";
         try
         {
+            using var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+            return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // A lone surrogate escape cannot be re-written: the JSON as it came.
-            return e.GetRawText();
+            return Encoding.UTF8.GetString(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e));
         }
-        return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
     /// <summary>The first non-empty line, cut to <paramref name="max"/> columns with an ellipsis (never inside a

@@ -63,8 +63,8 @@ public static class MessageHeader
         if (u.Prop("cache_creation") is { } cc)
             children.Add(Nodes.Field("cache_creation", $"5m {cc.Long("ephemeral_5m_input_tokens") ?? 0:N0} · 1h {cc.Long("ephemeral_1h_input_tokens") ?? 0:N0}"));
         if (u.Prop("output_tokens_details") is { } otd) children.Add(Nodes.Field("thinking_tokens", otd.Long("thinking_tokens") ?? 0));
-        if (u.Prop("server_tool_use") is { } stu)
-            children.Add(Nodes.Field("server_tool_use", string.Join(" · ", stu.EnumerateObject().Select(p => $"{p.Name} {p.Value.GetRawText()}"))));
+        if (u.Prop("server_tool_use") is { ValueKind: JsonValueKind.Object } stu)
+            children.Add(Nodes.Field("server_tool_use", string.Join(" · ", stu.EnumerateObject().Select(p => $"{JsonText.NameOf(p)} {p.Value.GetRawText()}"))));
         if (u.Str("service_tier") is { } tier) children.Add(Nodes.Field("service_tier", tier));
         if (u.Str("inference_geo") is { } geo) children.Add(Nodes.Field("inference_geo", geo));
         if (u.Str("speed") is { } speed) children.Add(Nodes.Field("speed", speed));
