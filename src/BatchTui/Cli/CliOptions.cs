@@ -82,7 +82,15 @@ internal sealed class CliOptions
     {
         var a = new Argument<string>("ID") { Description = help };
         a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
+        a.Validators.Add(NoFlags);
         return a;
+    }
+
+    // An unknown flag would otherwise be taken for an id and sent to the API.
+    private static void NoFlags(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        foreach (var t in r.Tokens)
+            if (t.Value.StartsWith('-')) r.AddError($"unknown option '{t.Value}'");
     }
 
     /// <summary>Batch id operands, completed from the results cache and the last <c>list</c>.</summary>
@@ -90,6 +98,7 @@ internal sealed class CliOptions
     {
         var a = new Argument<string[]>("ID") { Description = help, Arity = many ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne };
         a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
+        a.Validators.Add(NoFlags);
         return a;
     }
 

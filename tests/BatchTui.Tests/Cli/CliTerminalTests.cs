@@ -14,21 +14,26 @@ public sealed class CliTerminalTests : IAsyncLifetime
     private AnthropicBatchesApi _api = null!;
     private TempFolder _home = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         _home = new TempFolder();
-        // Real time at 60x: a batch of a few requests ends in a couple of seconds.
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Real time at 60x: a batch created now ends after <paramref name="duration"/> / 60 of real time.</summary>
+    private async Task StartSimulator(TimeSpan duration)
+    {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = false, Speed = 60, CreatedBatchDuration = TimeSpan.FromMinutes(3), CreatedErrorRate = 0,
+            Port = 0, ApiKey = Key, SeedWorld = false, Speed = 60, CreatedBatchDuration = duration, CreatedErrorRate = 0,
         });
         _api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = _sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });
     }
 
     public async Task DisposeAsync()
     {
-        _api.Dispose();
-        await _sim.DisposeAsync();
+        _api?.Dispose();
+        if (_sim is not null) await _sim.DisposeAsync();
         _home.Dispose();
     }
 
@@ -41,6 +46,7 @@ public sealed class CliTerminalTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_asks_on_the_terminal_naming_the_id_and_y_cancels()
     {
+        await StartSimulator(TimeSpan.FromHours(2));
         MessageBatch b = await Create(3);
         using TmuxApp app = Start($"cancel {b.Id}");
         app.WaitFor($"Cancel 1 batch: {b.Id}? [y/N]");
@@ -54,6 +60,7 @@ public sealed class CliTerminalTests : IAsyncLifetime
     [Fact]
     public async Task Watch_redraws_its_progress_lines_in_place_and_exits_0()
     {
+        await StartSimulator(TimeSpan.FromMinutes(12)); // ~12 s: long enough to see it running after the app starts
         MessageBatch a = await Create(2), b = await Create(2);
         using TmuxApp app = Start($"watch {a.Id} {b.Id} --interval 1s");
         app.WaitUntil(s => s.Contains($"{a.Id}  in_progress") && s.Contains($"{b.Id}  in_progress"), "both batches in progress");

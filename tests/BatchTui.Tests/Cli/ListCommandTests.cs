@@ -75,7 +75,7 @@ public sealed class ListCommandTests
         var env = new Dictionary<string, string?> { ["ANTHROPIC_API_KEY"] = Secret, ["ANTHROPIC_BASE_URL"] = sim.BaseUrl.ToString() };
         var (code, _, stderr) = await Run([], env);
         Assert.Equal(1, code);
-        var line = Assert.Single(Lines(stderr));
+        var line = Assert.Single(Lines(stderr), l => l.StartsWith("batchtui list:"));
         Assert.Matches(@"^batchtui list: 401 authentication_error: .+ \(request-id req_\w+\)$", line);
         Assert.DoesNotContain(Secret, stderr);
     }
@@ -98,7 +98,7 @@ public sealed class ListCommandTests
         var (code, _, stderr) = await Run(["--base-url", $"http://127.0.0.1:{port}", "--max-retries", "0"],
             new() { ["ANTHROPIC_API_KEY"] = Secret });
         Assert.Equal(1, code);
-        Assert.StartsWith("batchtui list: no response connection_error: ", stderr);
+        Assert.Contains("\nbatchtui list: no response connection_error: ", stderr);
         Assert.DoesNotContain(Secret, stderr);
     }
 

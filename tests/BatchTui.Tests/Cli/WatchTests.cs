@@ -63,8 +63,8 @@ public sealed class WatchTests : IAsyncLifetime
     [Fact]
     public async Task Expired_requests_are_exit_7()
     {
-        await Start(duration: TimeSpan.FromHours(30));
-        MessageBatch b = await _w.CreateAsync(3);
+        await Start(duration: TimeSpan.FromHours(100));
+        MessageBatch b = await _w.CreateAsync(20);
         CliRun r = await Watch([b.Id, "--interval", "10m"], TimeSpan.FromMinutes(10));
         Assert.True(r.Code == 7, r.ToString());
         Assert.Matches(@"ended with failures: \d+ succeeded, 0 errored, 0 canceled, [1-9]\d* expired", r.Err);
