@@ -15,6 +15,9 @@ public sealed class BatchWatcher(IBatchesApi api, TimeProvider time)
     /// <summary>null: wait as long as it takes.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>How a pause is taken; null: <c>Task.Delay</c> on the clock. (A test can move a fake clock here.)</summary>
+    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+
     /// <summary>A batch was seen for the first time, changed, or its watch is over.</summary>
     public event Action<WatchedBatch>? Changed;
 
@@ -84,7 +87,7 @@ public sealed class BatchWatcher(IBatchesApi api, TimeProvider time)
             else failures = 0;
             if (Timeout is { } t && t - spent < pause) pause = t - spent;
             Waiting?.Invoke(pause, why);
-            await Task.Delay(pause, time, ct).ConfigureAwait(false);
+            await (Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
         }
         return ids.Distinct(StringComparer.Ordinal).Select(id => state[id]).ToList();
     }

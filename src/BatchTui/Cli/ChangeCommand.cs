@@ -15,7 +15,7 @@ internal static class ChangeCommand
     public static Command Build(Kind kind, CliOptions config, CliIo io, CancellationToken ct)
     {
         string verb = kind == Kind.Cancel ? "cancel" : "delete";
-        var ids = CliOptions.Ids("batch ids (msgbatch_…)");
+        var ids = config.Ids("batch ids (msgbatch_…)");
         var yes = CliOptions.Yes($"{verb} without asking (required when stdin is not a terminal)");
         var format = CliOptions.Format("auto", "table", "json", "jsonl");
         string what = kind == Kind.Cancel

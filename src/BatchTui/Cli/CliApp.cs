@@ -47,7 +47,7 @@ internal static class CliApp
     /// <summary>Every command, for parsing, help and completion.</summary>
     internal static RootCommand Build(CliIo io, CancellationToken ct)
     {
-        var config = new CliOptions();
+        var config = new CliOptions(io);
         var root = new RootCommand("BatchTui: the Message Batches API from a terminal UI or a script");
         root.Subcommands.Add(GetCommand.Build(config, io, ct));
         root.Subcommands.Add(ResultsCommand.Build(config, io, ct));

@@ -6,11 +6,11 @@ namespace BatchTui.Cli;
 /// <summary>Dynamic completions: profile names from the config file, batch ids from the results cache and the last list.</summary>
 internal static class CliCompletions
 {
-    public static IEnumerable<string> Profiles()
+    public static IEnumerable<string> Profiles(CliIo io)
     {
         try
         {
-            return ConfigLoader.Load([], ConfigLoader.ProcessEnvironment()).Options.Profiles;
+            return ConfigLoader.Load([], io.Env, io.ConfigPath).Options.Profiles;
         }
         catch (ConfigException)
         {
@@ -18,10 +18,9 @@ internal static class CliCompletions
         }
     }
 
-    public static IEnumerable<string> BatchIds()
+    public static IEnumerable<string> BatchIds(CliIo io)
     {
-        var env = ConfigLoader.ProcessEnvironment();
-        string? Var(string k) => env.TryGetValue(k, out string? v) ? v : null;
+        Func<string, string?> Var = io.Var;
         var ids = new List<string>(LastList.Load(Var));
         try
         {

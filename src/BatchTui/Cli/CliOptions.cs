@@ -16,8 +16,11 @@ internal sealed class CliOptions
     private readonly Option<bool> _readOnly, _demo;
     private readonly Option<string?> _timeout;
 
-    public CliOptions()
+    private readonly CliIo _io;
+
+    public CliOptions(CliIo io)
     {
+        _io = io;
         Option<string?> V(string flag, string valueName, string help)
         {
             var o = new Option<string?>(flag) { Description = help, HelpName = valueName };
@@ -25,7 +28,7 @@ internal sealed class CliOptions
             return o;
         }
         var profile = V("--profile", "NAME", "use the named profile from config.json");
-        profile.CompletionSources.Add(ctx => CliCompletions.Profiles());
+        profile.CompletionSources.Add(ctx => CliCompletions.Profiles(_io));
         V("--base-url", "URL", "API base URL (default https://api.anthropic.com)");
         V("--api-key-env", "VAR", "read the API key from environment variable VAR");
         V("--theme", "NAME", "colour theme");
@@ -74,11 +77,28 @@ internal sealed class CliOptions
         return o;
     }
 
+    /// <summary>One batch id operand, completed like <see cref="Ids"/>.</summary>
+    public Argument<string> Id(string help)
+    {
+        var a = new Argument<string>("ID") { Description = help };
+        a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
+        a.Validators.Add(NoFlags);
+        return a;
+    }
+
+    // An unknown flag would otherwise be taken for an id and sent to the API.
+    private static void NoFlags(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        foreach (var t in r.Tokens)
+            if (t.Value.StartsWith('-')) r.AddError($"unknown option '{t.Value}'");
+    }
+
     /// <summary>Batch id operands, completed from the results cache and the last <c>list</c>.</summary>
-    public static Argument<string[]> Ids(string help, bool many = true)
+    public Argument<string[]> Ids(string help, bool many = true)
     {
         var a = new Argument<string[]>("ID") { Description = help, Arity = many ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne };
-        a.CompletionSources.Add(ctx => CliCompletions.BatchIds());
+        a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
+        a.Validators.Add(NoFlags);
         return a;
     }
 

@@ -70,7 +70,8 @@ internal static class CompletionCommand
     {
         string[] words = args is ["--", .. var w] ? w : args;
         if (words.Length == 0) words = [""];
-        string line = string.Join(' ', words.Select(Quote));
+        // An empty current word is the gap after the last one, not an empty argument.
+        string line = words[^1].Length == 0 ? string.Join(' ', words[..^1].Select(Quote)) + " " : string.Join(' ', words.Select(Quote));
         ParseResult parsed = root.Parse(line);
         string current = words[^1];
         foreach (var item in parsed.GetCompletions(line.Length))

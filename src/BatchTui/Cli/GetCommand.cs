@@ -8,7 +8,7 @@ internal static class GetCommand
 {
     public static Command Build(CliOptions config, CliIo io, CancellationToken ct)
     {
-        var ids = CliOptions.Ids("batch ids (msgbatch_…)");
+        var ids = config.Ids("batch ids (msgbatch_…)");
         var format = CliOptions.Format("auto", "table", "json", "jsonl");
         var json = new Option<bool>("--json") { Description = "the same as --format json" };
         var command = new Command("get", """

@@ -17,8 +17,7 @@ internal static class ResultsCommand
 {
     public static Command Build(CliOptions config, CliIo io, CancellationToken ct)
     {
-        var id = new Argument<string>("ID") { Description = "the batch id (msgbatch_…)" };
-        id.CompletionSources.Add(_ => CliCompletions.BatchIds());
+        var id = config.Id("the batch id (msgbatch_…)");
         var type = new Option<string[]>("--type") { Description = "only these result types: succeeded, errored, canceled, expired (repeatable or comma-separated)", HelpName = "TYPE" };
         type.CompletionSources.Add("succeeded", "errored", "canceled", "expired");
         var customId = new Option<string?>("--custom-id") { Description = "only custom_ids matching this glob (* ? [a-z]; no wildcard = substring)", HelpName = "GLOB" };

@@ -16,8 +16,7 @@ internal static class RetryCommand
 {
     public static Command Build(CliOptions config, CliIo io, CancellationToken ct)
     {
-        var id = new Argument<string>("ID") { Description = "the ended batch whose failed requests to send again" };
-        id.CompletionSources.Add(_ => CliCompletions.BatchIds());
+        var id = config.Id("the ended batch whose failed requests to send again");
         var yes = CliOptions.Yes("send without asking (required when stdin is not a terminal)");
         var canceled = new Option<bool>("--include-canceled") { Description = "retry canceled requests too" };
         var rename = new Option<bool>("--rename") { Description = "give the retried requests new custom_ids (row-7 → row-7-retry1)" };

@@ -11,7 +11,7 @@ internal static class WatchCommand
 {
     public static Command Build(CliOptions config, CliIo io, CancellationToken ct)
     {
-        var ids = CliOptions.Ids("batch ids (msgbatch_…)");
+        var ids = config.Ids("batch ids (msgbatch_…)");
         var timeout = new Option<string?>("--timeout") { Description = "give up after this long: 90s, 10m, 2h, 1h30m (seconds when no unit; default: no limit). The HTTP timeout comes from the config here", HelpName = "DURATION" };
         var interval = new Option<string?>("--interval") { Description = "time between polls (default 5s); doubles up to 60s while the API answers 429/5xx or not at all", HelpName = "DURATION" };
         var notify = new Option<bool>("--notify") { Description = "when each batch ends: bell + desktop notification (OSC 9 / OSC 777; through tmux passthrough when $TMUX is set)" };

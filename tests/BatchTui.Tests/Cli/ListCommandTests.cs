@@ -25,9 +25,9 @@ public sealed class ListCommandTests
     {
         var (code, stdout, stderr) = await Run(["--limit", "4"]);
         Assert.Equal(0, code);
-        Assert.Equal("", stderr);
-        var lines = Lines(stdout);
-        Assert.Matches(@"^simulator at http://127\.0\.0\.1:\d+/ \(demo mode: no ANTHROPIC_API_KEY set\)$", lines[0]);
+        // The connection line is a diagnostic: stderr, so stdout is the table alone.
+        Assert.Matches(@"^simulator at http://127\.0\.0\.1:\d+/ \(demo mode: no ANTHROPIC_API_KEY set\)$", Lines(stderr).Single());
+        var lines = new[] { "" }.Concat(Lines(stdout)).ToArray();
         Assert.Matches(@"^ID\s+STATUS\s+REQUESTS\s+PROCESSING\s+SUCCEEDED\s+ERRORED\s+CANCELED\s+EXPIRED\s+CREATED \(UTC\)$", lines[1]);
         Assert.Equal(4, lines.Count(l => l.StartsWith("msgbatch_")));
         Assert.All(lines.Where(l => l.StartsWith("msgbatch_")), l => Assert.Matches(@"(in_progress|canceling|ended)", l));
@@ -63,8 +63,8 @@ public sealed class ListCommandTests
         var env = new Dictionary<string, string?> { ["ANTHROPIC_API_KEY"] = Secret, ["ANTHROPIC_BASE_URL"] = sim.BaseUrl.ToString() };
         var (code, stdout, stderr) = await Run(["--limit", "2"], env);
         Assert.Equal(0, code);
-        Assert.StartsWith($"profile default at {sim.BaseUrl}", stdout);
-        Assert.DoesNotContain("simulator", Lines(stdout)[0]);
+        Assert.StartsWith($"profile default at {sim.BaseUrl}", stderr);
+        Assert.DoesNotContain("simulator", Lines(stderr)[0]);
         Assert.DoesNotContain(Secret, stdout + stderr);
     }
 
@@ -75,7 +75,7 @@ public sealed class ListCommandTests
         var env = new Dictionary<string, string?> { ["ANTHROPIC_API_KEY"] = Secret, ["ANTHROPIC_BASE_URL"] = sim.BaseUrl.ToString() };
         var (code, _, stderr) = await Run([], env);
         Assert.Equal(1, code);
-        var line = Assert.Single(Lines(stderr));
+        var line = Assert.Single(Lines(stderr), l => l.StartsWith("batchtui list:"));
         Assert.Matches(@"^batchtui list: 401 authentication_error: .+ \(request-id req_\w+\)$", line);
         Assert.DoesNotContain(Secret, stderr);
     }
@@ -98,7 +98,7 @@ public sealed class ListCommandTests
         var (code, _, stderr) = await Run(["--base-url", $"http://127.0.0.1:{port}", "--max-retries", "0"],
             new() { ["ANTHROPIC_API_KEY"] = Secret });
         Assert.Equal(1, code);
-        Assert.StartsWith("batchtui list: no response connection_error: ", stderr);
+        Assert.Contains("\nbatchtui list: no response connection_error: ", stderr);
         Assert.DoesNotContain(Secret, stderr);
     }
 

@@ -75,7 +75,7 @@ public sealed class ResultLineReader(Stream source) : IDisposable
     {
         if (to > from && _buffer[to - 1] == (byte)'\r') to--;
         var memory = _buffer.AsMemory(from, to - from);
-        return memory.Span.Trim(" \t"u8).IsEmpty ? null : memory;
+        return memory.Span.Trim(" \t"u8).IsEmpty ? (ReadOnlyMemory<byte>?)null : memory; // a bare null would convert to empty memory
     }
 
     private async ValueTask SkipRestOfLineAsync(CancellationToken ct)
