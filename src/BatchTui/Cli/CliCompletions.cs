@@ -25,7 +25,7 @@ internal static class CliCompletions
         try
         {
             string home = Var("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            ids.AddRange(new ResultsStore(CacheDirectory.Resolve(Var, home)).CachedBatchIds());
+            ids.AddRange(new ResultsStore(CacheDirectory.Resolve(Var, home)).AllCachedBatchIds());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         return ids.Where(LastList.IsId).Distinct(StringComparer.Ordinal);

@@ -63,7 +63,8 @@ internal static class ResultsCommand
             return await session.GuardAsync(async () =>
             {
                 ResultsStore store = session.Store();
-                CachedResults? cached = store.TryGetCached(batchId);
+                // A demo simulator's origin is new each run: only a real API's cache is worth a look before connecting.
+                CachedResults? cached = options.UseSimulator ? null : store.TryGetCached(new CacheScope(options.BaseUrl), batchId);
                 if (cached is not null)
                     io.Err.WriteLine($"results of {batchId} from the cache ({cached.Path}), downloaded {cached.DownloadedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
                 else

@@ -65,6 +65,12 @@ public sealed partial class ResultsStore
         !System.IO.Directory.Exists(FolderFor(scope)) ? [] :
         new DirectoryInfo(FolderFor(scope)).GetFiles("*.jsonl").OrderByDescending(f => f.LastWriteTimeUtc).Select(f => Path.GetFileNameWithoutExtension(f.Name)).ToList();
 
+    /// <summary>Ids with cached results under any origin, newest download first (for shell completion).</summary>
+    public IReadOnlyList<string> AllCachedBatchIds() =>
+        !System.IO.Directory.Exists(Directory) ? [] :
+        new DirectoryInfo(Directory).EnumerateDirectories().SelectMany(d => d.GetFiles("*.jsonl"))
+            .OrderByDescending(f => f.LastWriteTimeUtc).Select(f => Path.GetFileNameWithoutExtension(f.Name)).Distinct().ToList();
+
     public void Evict(CacheScope scope, string batchId)
     {
         File.Delete(PathFor(scope, batchId));
