@@ -129,7 +129,8 @@ public class UntrustedResultsTests : IDisposable
         _h.Press(Key.V); // the raw JSON, bounded too
         content = pane.Panel.Content;
         Assert.True(content.Length < TextCap.MaxChars + 200, $"the raw view holds {content.Length:N0} chars");
-        Assert.Matches(@"… 4\d\.\d MB more, w exports the row \(\.jsonl keeps it whole\)$", content);
+        Assert.StartsWith("{\"custom_id\":\"huge\"", content);
+        Assert.Matches(@"… 4\d\.\d MB more \(not re-indented: the line is 5\d\.\d MB\), w exports the row \(\.jsonl keeps it whole\)$", content);
         AssertClean(_h.Lines(), 100);
     }
 

@@ -31,6 +31,13 @@ public sealed class ResultDetail
     /// <summary>Why the line could not be read, for unparseable lines.</summary>
     public string? Problem { get; }
 
+    /// <summary>The line's size in bytes.</summary>
+    public int LineBytes => _line.Length;
+
+    /// <summary>The start of the line as text, up to <paramref name="maxBytes"/> (a 50 MB line is looked at, not
+    /// re-indented whole).</summary>
+    public string RawHead(int maxBytes) => Encoding.UTF8.GetString(_line, 0, Math.Min(_line.Length, Math.Max(0, maxBytes)));
+
     /// <summary>The whole line as indented JSON; the raw text (invalid bytes replaced) when it is not JSON.</summary>
     public string PrettyJson => _pretty ??= MakePretty();
 

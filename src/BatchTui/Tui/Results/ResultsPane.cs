@@ -273,10 +273,21 @@ public sealed class ResultsPane : IPane, IDisposable
     private void ShowNode()
     {
         // Bounded here with the way to the rest; a 50 MB block once froze the UI for minutes.
-        if (_raw) { _panel.Content = TextCap.Head(_model?.Detail?.PrettyJson ?? "", "w exports the row (.jsonl keeps it whole)"); return; }
+        if (_raw) { _panel.Content = RawShown(_model?.Detail); return; }
         ResultNode? n = _tree.SelectedObject;
         // A node without text of its own shows its label and its children's, so the header reads in full.
         _panel.Content = n is null ? "" : TextCap.Head(n.Detail ?? string.Join("\n", [n.Label, "", .. n.Children.Select(c => c.Label)]), "v shows raw / w exports");
+    }
+
+    // The line as pretty JSON; a line of more than a megabyte as it is, its start only (re-indenting 50 MB took
+    // seconds and half a gigabyte to show one screenful).
+    private static string RawShown(ResultDetail? d)
+    {
+        const string Rest = "w exports the row (.jsonl keeps it whole)";
+        if (d is null) return "";
+        if (d.LineBytes <= 1 << 20) return TextCap.Head(d.PrettyJson, Rest);
+        string head = d.RawHead(TextCap.MaxChars);
+        return $"{head}\n\n… {Core.Results.Blocks.Nodes.Size(d.LineBytes - System.Text.Encoding.UTF8.GetByteCount(head))} more (not re-indented: the line is {Core.Results.Blocks.Nodes.Size(d.LineBytes)}), {Rest}";
     }
 
     // ---- header --------------------------------------------------------------------------------------------------------
@@ -411,9 +422,8 @@ public sealed class ResultsPane : IPane, IDisposable
     {
         if (_model?.Detail is not { } d) return;
         string text, what;
-        if (_raw) { text = d.PrettyJson; what = "the raw JSON"; }
-        else if (_tree.SelectedObject is { } n) { text = n.CopyText; what = $"the {n.Kind} node"; }
-        else { text = d.PrettyJson; what = "the raw JSON"; }
+        if (_raw || _tree.SelectedObject is null) { text = d.LineBytes <= 1 << 20 ? d.PrettyJson : d.RawHead(Osc52Clipboard.MaxBytes + 4); what = "the raw JSON"; }
+        else { ResultNode n = _tree.SelectedObject; text = n.CopyText; what = $"the {n.Kind} node"; }
         _shell.Flash(Osc52Clipboard.Copy(_shell.App, text, what));
     }
 
