@@ -41,7 +41,7 @@ public sealed class SubmitUncertainTests
         Assert.Equal(only.Id, Assert.Single(await stores.Journal.UncertainAsync()).LikelyMatch);
 
         // Asked again, the confirmation repeats what is known; declining sends nothing.
-        t.Press(Key.S.WithCtrl).ExpectLine("the last attempt may have created it").Press("n");
+        t.Press(Key.S.WithCtrl).ExpectLine($"warning:  {only.Id} may already be this batch (the last answer was lost)").Press("n");
         Assert.Single(await w.AllBatchesAsync());
     }
 }

@@ -38,7 +38,7 @@ public sealed partial class RequestEditorPane
     }
 
     // The next confirmation repeats what is known, so a second batch is never sent by habit.
-    private IEnumerable<string> UncertainWarning() => _uncertain is null
-        ? []
-        : ["", $"warning:  the last attempt may have created it: {_uncertain.Check.Verdict}"];
+    private IEnumerable<string> UncertainWarning() => _uncertain?.Check.LikelyMatch is { } m
+        ? ["", $"warning:  {m.Id} may already be this batch (the last answer was lost)"]
+        : _uncertain is null ? [] : ["", "warning:  the last attempt may have created this batch: check the list first"];
 }
