@@ -78,8 +78,8 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         catch (CreateUncertainException e)
         {
             // Not re-sent: the batch may exist. Say which one likely is it, and keep the attempt in the journal.
-            err.WriteLine($"batchtui: create failed: {e.Failure.Message}");
-            err.WriteLine($"batchtui: {e.Check.Summary}");
+            err.WriteLine($"batchtui: create failed: {UntrustedText.ForTerminal(e.Failure.Message)}");
+            err.WriteLine($"batchtui: {UntrustedText.ForTerminal(e.Check.Summary)}");
             try
             {
                 string kept = await journal.RecordUncertainAsync(e, requests.Items, api.BaseUrl, Path.GetFullPath(file), CancellationToken.None);
