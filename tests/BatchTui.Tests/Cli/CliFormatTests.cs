@@ -76,8 +76,8 @@ public sealed class CliFormatTests : IAsyncLifetime
         Assert.Empty(await Complete("get", "msgbatch_"));
         CliRun listed = await _w.Run(["list", "--limit", "2", "--format", "jsonl"], env: env);
         string[] ids = CliWorld.Lines(listed.Out).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!).ToArray();
-        Directory.CreateDirectory(_w.CacheDir);
-        File.WriteAllText(Path.Combine(_w.CacheDir, "msgbatch_cached1.jsonl"), "");
+        Directory.CreateDirectory(_w.ScopeDir);
+        File.WriteAllText(Path.Combine(_w.ScopeDir, "msgbatch_cached1.jsonl"), "");
         string[] offered = await Complete("watch", "msgbatch_");
         Assert.Contains(ids[0], offered);
         Assert.Contains(ids[1], offered);

@@ -40,6 +40,9 @@ internal sealed class CliWorld : IAsyncDisposable
     public string NoConfig => Path.Combine(Home, "no-config.json");
     public string CacheDir => Path.Combine(Home, ".cache", "batchtui", "results");
 
+    /// <summary>The cache folder of this world's simulator (the cache is keyed by API origin, then id).</summary>
+    public string ScopeDir => Path.Combine(CacheDir, new BatchTui.Core.Results.Store.CacheScope(Sim.BaseUrl).FolderName);
+
     public static async Task<CliWorld> StartAsync(bool seedWorld = false, bool large = false, FakeTimeProvider? clock = null,
         double createdErrorRate = 0.05, TimeSpan? createdDuration = null)
     {

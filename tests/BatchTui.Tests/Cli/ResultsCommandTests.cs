@@ -41,7 +41,7 @@ public sealed class ResultsCommandTests : IAsyncLifetime
         Assert.Equal(0, r.Code);
         Assert.Equal(await ApiBody(_ended.Id), r.OutBytes);
         Assert.Contains($"into the cache ({_w.CacheDir}", r.Err);
-        Assert.True(File.Exists(Path.Combine(_w.CacheDir, _ended.Id + ".jsonl")));
+        Assert.True(File.Exists(Path.Combine(_w.ScopeDir, _ended.Id + ".jsonl")));
     }
 
     [Fact]
@@ -50,12 +50,11 @@ public sealed class ResultsCommandTests : IAsyncLifetime
         Assert.Equal(0, (await _w.Run("results", _ended.Id)).Code);
         byte[] body = (await _w.Run("results", _ended.Id)).OutBytes;
         await _w.Api.DeleteAsync(_ended.Id);
-        var env = _w.Env;
-        env["ANTHROPIC_BASE_URL"] = "http://127.0.0.1:9"; // nothing listens there
-        CliRun r = await _w.Run(["results", _ended.Id], env: env);
+        CliRun r = await _w.Run("results", _ended.Id);
         Assert.Equal(0, r.Code);
         Assert.Equal(body, r.OutBytes);
         Assert.Contains("from the cache", r.Err);
+        Assert.DoesNotContain(" at http", r.Err); // no connection was opened (it says "profile … at URL" when one is)
     }
 
     [Fact]
@@ -133,8 +132,8 @@ public sealed class ResultsCommandTests : IAsyncLifetime
     [Fact]
     public async Task Untrusted_text_reaches_a_terminal_only_as_visible_stand_ins()
     {
-        string hostile = Path.Combine(_w.CacheDir, "msgbatch_hostile.jsonl");
-        Directory.CreateDirectory(_w.CacheDir);
+        string hostile = Path.Combine(_w.ScopeDir, "msgbatch_hostile.jsonl");
+        Directory.CreateDirectory(_w.ScopeDir);
         File.WriteAllText(hostile, """{"custom_id":"x\u001b]0;pwned\u0007","result":{"type":"succeeded","message":{"content":[{"type":"text","text":"hi \u001b[2J\u009b6n \u202eevil"}],"stop_reason":"end_turn","usage":{"input_tokens":1,"output_tokens":2}}}}""" + "\n");
         foreach (string format in new[] { "table", "text", "jsonl", "csv", "json" })
         {

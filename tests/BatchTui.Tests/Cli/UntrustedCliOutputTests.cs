@@ -29,7 +29,7 @@ public sealed class UntrustedCliOutputTests
         Assert.Contains("msgbatch_\u241b[2J\u241b]0;pwned\u2407", text);
         Assert.Contains("in\\x9B6n_progress", text);
         Assert.Contains("ended\u2421", text);
-        Assert.EndsWith("older: batchtui list --after msgbatch_\u241b]52;c;ZXZpbA==\u2407", text.TrimEnd());
+        Assert.EndsWith("older: batchtui list --after 'msgbatch_\u241b]52;c;ZXZpbA==\u2407'", text.TrimEnd());
         // Columns line up by display width: the emoji and CJK id is as wide as its padding says.
         string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         int status = TextWidth.Of(lines[0][..lines[0].IndexOf("STATUS", StringComparison.Ordinal)]);
