@@ -118,9 +118,16 @@ public class CacheKeyingTests
     public void A_demo_sessions_cache_is_a_private_temp_folder_removed_when_the_session_ends()
     {
         if (OperatingSystem.IsWindows()) return;
+        // One a killed session left two days ago is removed; a recent one (another session running) is kept.
+        string abandoned = Directory.CreateTempSubdirectory("batchtui-demo-results-").FullName;
+        string running = Directory.CreateTempSubdirectory("batchtui-demo-results-").FullName;
+        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-2));
         string path;
         using (var demo = new DemoResultsCache())
         {
+            Assert.False(Directory.Exists(abandoned));
+            Assert.True(Directory.Exists(running));
+            Directory.Delete(running);
             path = demo.Path;
             Assert.Equal(PrivateDir, File.GetUnixFileMode(path));
             Assert.StartsWith(Path.GetTempPath(), path);

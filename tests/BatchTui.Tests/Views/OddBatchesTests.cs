@@ -3,6 +3,7 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
+using BatchTui.Tui.Models;
 using BatchTui.Tui.Panes;
 using BatchTui.Tui.Rendering;
 using BatchTui.Tui.Results;
@@ -134,5 +135,17 @@ public class OddBatchesTests
         Assert.DoesNotContain($"GET {target.Id}", api.Calls);
         t.ExpectSelected(target.Id);
         Assert.DoesNotContain("error", t.Lines()[^2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_at_the_edges_of_the_calendar_render_in_any_zone()
+    {
+        var east = TimeZoneInfo.CreateCustomTimeZone("plus5", TimeSpan.FromHours(5), "plus5", "plus5");
+        var west = TimeZoneInfo.CreateCustomTimeZone("minus5", TimeSpan.FromHours(-5), "minus5", "minus5");
+        Assert.Equal("9999-12-31 23:59:59 UTC", RelativeTime.Absolute(DateTimeOffset.MaxValue, east));
+        Assert.Equal("0001-01-01 00:00:00 UTC", RelativeTime.Absolute(DateTimeOffset.MinValue, west));
+        Assert.Equal("2026-12-02 14:00:00 +05:00", RelativeTime.Absolute(World.Start, east));
+        Assert.StartsWith("in ", RelativeTime.From(DateTimeOffset.MaxValue, World.Start));
+        Assert.EndsWith(" ago", RelativeTime.FromPrecise(DateTimeOffset.MinValue, World.Start));
     }
 }

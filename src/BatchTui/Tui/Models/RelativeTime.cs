@@ -37,6 +37,8 @@ public static class RelativeTime
     /// <summary>An absolute time in the chosen zone: <c>2026-12-02 07:31:02 UTC</c> or <c>… +01:00</c>.</summary>
     public static string Absolute(DateTimeOffset t, TimeZoneInfo zone)
     {
+        // A server's date at the edge of the calendar (9999-12-31T23:59Z) has no local time east of UTC: shown in UTC.
+        if (t.UtcDateTime > DateTime.MaxValue.AddDays(-2) || t.UtcDateTime < DateTime.MinValue.AddDays(2)) zone = TimeZoneInfo.Utc;
         DateTimeOffset local = TimeZoneInfo.ConvertTime(t, zone);
         string offset = zone == TimeZoneInfo.Utc ? "UTC" : local.ToString("zzz", CultureInfo.InvariantCulture);
         return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + offset;
