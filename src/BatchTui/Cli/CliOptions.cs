@@ -80,7 +80,7 @@ internal sealed class CliOptions
     /// <summary>One batch id operand, completed like <see cref="Ids"/>.</summary>
     public Argument<string> Id(string help)
     {
-        var a = new Argument<string>("ID") { Description = help };
+        var a = new Argument<string>("ID") { Description = help, HelpName = "ID" };
         a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
         a.Validators.Add(NoFlags);
         return a;
@@ -96,7 +96,7 @@ internal sealed class CliOptions
     /// <summary>Batch id operands, completed from the results cache and the last <c>list</c>.</summary>
     public Argument<string[]> Ids(string help, bool many = true)
     {
-        var a = new Argument<string[]>("ID") { Description = help, Arity = many ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne };
+        var a = new Argument<string[]>("ID") { Description = help, HelpName = "ID", Arity = many ? ArgumentArity.OneOrMore : ArgumentArity.ExactlyOne };
         a.CompletionSources.Add(ctx => CliCompletions.BatchIds(_io));
         a.Validators.Add(NoFlags);
         return a;

@@ -50,6 +50,8 @@ public sealed class CliFormatTests : IAsyncLifetime
         CliRun sub = await _w.Run("results", "--help");
         Assert.Equal(0, sub.Code);
         Assert.Contains("--stop-reason", sub.Out);
+        Assert.Contains(" results <ID> [options]", sub.Out); // (the root's name is the host's here: testhost)
+        Assert.Contains("  <ID>  ", sub.Out); // not the ids completion would offer
         Assert.Contains("Exit codes: 0 printed, 5 unknown batch (404), 6 not ended", sub.Out.ReplaceLineEndings(" ").Replace("  ", " "));
     }
 
