@@ -2,6 +2,7 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Models;
+using BatchTui.Tui.Rendering;
 
 namespace BatchTui.Tests.Models;
 
@@ -95,6 +96,9 @@ public sealed class BatchEndWatchTests
         Assert.True(watch.ArchiveSoon(ended, _ => false));
         Assert.False(watch.ArchiveSoon(ended, _ => true)); // cached: nothing to lose
         Assert.False(watch.ArchiveSoon(created, null)); // not ended (as last seen): no results to lose yet
+        var row = new BatchRowRenderer(100);
+        Assert.EndsWith("archive in 2d", row.Row(ended, world.Time.GetUtcNow(), false, archiveSoon: watch.ArchiveLeft(ended)).Text.TrimEnd());
+        Assert.Contains("ended ", row.Row(ended, world.Time.GetUtcNow(), false).Text);
 
         world.Time.Advance(TimeSpan.FromDays(3));
         Assert.Equal("results archived", watch.ArchiveText(ended));
