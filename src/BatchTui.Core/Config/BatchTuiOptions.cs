@@ -30,6 +30,9 @@ public sealed record BatchTuiOptions
     public int MaxRetries { get; init; } = ConfigDefaults.MaxRetries;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(ConfigDefaults.TimeoutSeconds);
 
+    /// <summary>How the TUI says a watched batch ended (<c>notify</c>).</summary>
+    public NotifyMode Notify { get; init; } = NotifyMode.Both;
+
     /// <summary>Forced demo mode (<c>--demo</c>).</summary>
     public bool Demo { get; init; }
 

@@ -20,5 +20,6 @@ public static class ConfigDefaults
         [ConfigKeys.TimeoutSeconds] = TimeoutSeconds.ToString(),
         [ConfigKeys.ReadOnly] = "false",
         [ConfigKeys.Demo] = "false",
+        [ConfigKeys.Notify] = "both",
     };
 }

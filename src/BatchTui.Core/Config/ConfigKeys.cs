@@ -19,11 +19,12 @@ public static class ConfigKeys
     public const string MaxRetries = "maxRetries";
     public const string TimeoutSeconds = "timeoutSeconds";
     public const string Demo = "demo";
+    public const string Notify = "notify";
     public const string Config = "config";
 
     /// <summary>Keys a profile may set; they beat the top-level file and environment values, but not flags.</summary>
     public static readonly string[] ProfileKeys = [ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly];
 
     public static readonly string[] TopLevel =
-        [Profile, ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly, Theme, PageSize, RefreshSeconds, MaxRetries, TimeoutSeconds, Demo, Config];
+        [Profile, ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly, Theme, PageSize, RefreshSeconds, MaxRetries, TimeoutSeconds, Demo, Config, Notify];
 }

@@ -129,6 +129,7 @@ public static partial class ConfigLoader
                 MaxRetries = Int(ConfigKeys.MaxRetries, 0, 10),
                 Timeout = TimeSpan.FromSeconds(Int(ConfigKeys.TimeoutSeconds, 1, 3600)),
                 Demo = Bool(ConfigKeys.Demo),
+                Notify = Notify(),
                 ConfigFile = file,
                 Profiles = profiles,
             };
@@ -248,6 +249,19 @@ public static partial class ConfigLoader
             "false" or "0" or "no" or "off" => false,
             _ => throw new ConfigException($"{key} '{raw}' (from {origin}) is not true or false"),
         };
+
+        private NotifyMode Notify()
+        {
+            string raw = root[ConfigKeys.Notify]?.Trim() ?? "";
+            return raw.ToLowerInvariant() switch
+            {
+                "" or "both" => NotifyMode.Both,
+                "bell" => NotifyMode.Bell,
+                "terminal" => NotifyMode.Terminal,
+                "off" => NotifyMode.Off,
+                _ => throw new ConfigException($"notify '{raw}' (from {Origin(ConfigKeys.Notify)}) is not bell, terminal, both or off"),
+            };
+        }
 
         private string Name(string key)
         {

@@ -63,13 +63,15 @@ internal static class TuiCommand
         using (DemoResultsCache? demoCache = connection.IsSimulator ? new DemoResultsCache() : null)
         {
             var info = new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly);
-            var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor);
+            var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor, options.Notify,
+                Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));
             var results = new ResultsStore(demoCache?.Path);
             var editorStores = EditorStores.Default();
             var panes = new PaneFactories(
                 Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,
                     retryFailed: (id, failed) => RetryFailed.Open(shell, api, editorStores, id, failed, created)),
-                Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created));
+                Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created),
+                IsCached: b => results.TryGetCurrent(CacheScope.Of(connection.Api), b) is not null);
             return TuiApp.Run(connection.Api, info, tui, panes, CrashLog.Default(options.ApiKey));
         }
     }

@@ -74,7 +74,7 @@ internal static class WatchCommand
         if (!io.ErrIsTerminal || w.Outcome is not (WatchOutcome.Succeeded or WatchOutcome.SomeFailed or WatchOutcome.Canceled) || w.Batch is not { } b) return;
         var c = b.Counts;
         string body = $"{w.Id} ended: {c.Succeeded} succeeded, {c.Errored} errored, {c.Canceled} canceled, {c.Expired} expired";
-        io.Err.Write(TerminalNotify.Sequence("batchtui", body, tmux: !string.IsNullOrEmpty(io.Var("TMUX"))));
+        io.Err.Write(BatchTui.Core.Text.TerminalNotify.Sequence("batchtui", body, tmux: !string.IsNullOrEmpty(io.Var("TMUX"))));
         io.Err.Flush();
     }
 }

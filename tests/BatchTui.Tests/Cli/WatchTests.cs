@@ -125,11 +125,11 @@ public sealed class WatchTests : IAsyncLifetime
     [Fact]
     public void Notify_is_bell_osc9_osc777_and_wrapped_for_tmux_with_nothing_that_ends_it_early()
     {
-        string plain = BatchTui.Cli.TerminalNotify.Sequence("batchtui", "msgbatch_1 ended\u001b]52;c;x\u0007", tmux: false);
+        string plain = BatchTui.Core.Text.TerminalNotify.Sequence("batchtui", "msgbatch_1 ended\u001b]52;c;x\u0007", tmux: false);
         Assert.StartsWith("\a\u001b]9;batchtui: msgbatch_1 ended", plain);
         Assert.Contains("\u001b]777;notify;batchtui;msgbatch_1 ended", plain);
         Assert.Equal(4, plain.Count(c => c == '\u001b')); // two OSC openers, two ST: the payload's ESC and BEL are gone
-        string tmux = BatchTui.Cli.TerminalNotify.Sequence("batchtui", "done", tmux: true);
+        string tmux = BatchTui.Core.Text.TerminalNotify.Sequence("batchtui", "done", tmux: true);
         Assert.Equal("\a\u001bPtmux;\u001b\u001b]9;batchtui: done\u001b\u001b\\\u001b\\\u001bPtmux;\u001b\u001b]777;notify;batchtui;done\u001b\u001b\\\u001b\\", tmux);
     }
 }

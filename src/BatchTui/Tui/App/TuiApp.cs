@@ -19,7 +19,7 @@ public static class TuiApp
         ThemeCatalog themes, TimeProvider time, PaneFactories? factories = null, CrashLog? crashes = null)
     {
         var shell = new AppShell(app, info, time, themes, crashes);
-        var pane = new BatchesPane(shell, api, options.PageSize, options.RefreshInterval, factories);
+        var pane = new BatchesPane(shell, api, options.PageSize, options.RefreshInterval, factories) { Notify = options.Notify, Tmux = options.Tmux };
         shell.Push(pane);
         return (shell, pane);
     }

@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Config;
 using BatchTui.Tui.App;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Models;
@@ -39,6 +40,10 @@ public sealed class BatchesPane : IPane, IDisposable
 
         List = new BatchListView(Model, shell.Time) { Width = Dim.Fill(), Height = Dim.Fill(), EmptyText = "loading…" };
         Detail = new BatchDetailView(() => Model.State.Selected, shell.Time) { Width = Dim.Fill(), Height = Dim.Fill() };
+        Watch = new BatchEndWatch(shell.Time);
+        List.Watch = Detail.Watch = Watch;
+        List.IsCached = _factories.IsCached;
+        NotifyWriter = s => _shell.Host.Driver?.WriteRaw(s);
         _listFrame = Frames.Titled("Batches", canFocus: true);
         _detailFrame = Frames.Titled("Detail", canFocus: false);
         _listFrame.KeyBindings.Clear();
@@ -73,6 +78,15 @@ public sealed class BatchesPane : IPane, IDisposable
     public BatchListView List { get; }
     public BatchDetailView Detail { get; }
     public string ListTitle => _listFrame.Title;
+
+    /// <summary>The batches waited for (created here or marked with <c>w</c>) and the archive countdown.</summary>
+    public BatchEndWatch Watch { get; }
+    /// <summary>How a watched batch's end is announced (config <c>notify</c>).</summary>
+    public NotifyMode Notify { get; init; } = NotifyMode.Both;
+    /// <summary>Inside tmux: the terminal notification goes through its passthrough.</summary>
+    public bool Tmux { get; init; }
+    /// <summary>Where the bell / OSC notification bytes go: the terminal, or a test's buffer.</summary>
+    public Action<string> NotifyWriter { get; set; }
 
     private bool SideBySide => _root.Viewport.Width >= SideBySideWidth;
     private int DetailWidth => Math.Clamp(_root.Viewport.Width * 2 / 5, 56, 80);
@@ -129,6 +143,7 @@ public sealed class BatchesPane : IPane, IDisposable
         new(Key.C, "cancel", Cancel, Dangerous: true, Description: "cancel the batch (asks first)"),
         new(Key.D, "delete", Delete, Dangerous: true, Description: "delete the batch (asks first)"),
         new(Key.N, "new", NewBatch, Dangerous: true, Description: "compose a new batch"),
+        new(Key.W, "watch", ToggleWatch, Hint: false, Description: "notify (bell, terminal) when this batch ends"),
         new(Key.Y, "copy id", CopyId, Hint: false, Description: "copy the batch id (OSC 52)"),
         new(Key.V, "raw", RawJson, Hint: false, Description: "the batch's raw JSON"),
         new(Key.T, "utc", ToggleZone, Hint: false, Description: "times in local time or UTC"),
@@ -166,9 +181,10 @@ public sealed class BatchesPane : IPane, IDisposable
         _shell.Push(_factories.Editor(_shell, _api, OnCreated));
     }
 
-    // A batch submitted from a pane this one opened: it shows up selected.
+    // A batch submitted from a pane this one opened: it shows up selected, and is watched.
     private void OnCreated(MessageBatch created) => _shell.Post(() =>
     {
+        Watch.Watch(created);
         Model.Upsert(created, select: true);
         _shell.Flash($"created {created.Id}", owner: this); // the list's message, though the editor may still be closing
     });
@@ -234,6 +250,27 @@ public sealed class BatchesPane : IPane, IDisposable
         }));
     }
 
+    private void ToggleWatch()
+    {
+        if (Selected is not { } b) return;
+        if (Watch.IsWatched(b.Id)) { Watch.Unwatch(b.Id); _shell.Flash($"no longer watching {b.Id}"); }
+        else if (Watch.Watch(b)) _shell.Flash($"watching {b.Id}: you will be told when it ends");
+        else { _shell.FlashProblem($"{b.Id} has already ended"); return; }
+        List.SetNeedsDraw();
+        Detail.SetNeedsDraw();
+    }
+
+    // A watched batch the refresh saw end: bell / terminal notification as configured, and its counts flashed.
+    private void AnnounceEnded()
+    {
+        foreach (MessageBatch b in Watch.JustEnded(Model.State.Page))
+        {
+            string bytes = BatchEndWatch.Sequence(Notify, b, Tmux);
+            if (bytes.Length > 0) NotifyWriter(bytes);
+            _shell.Flash(BatchEndWatch.Message(b));
+        }
+    }
+
     private void CopyId()
     {
         if (Selected is not { } b) return;
@@ -258,6 +295,7 @@ public sealed class BatchesPane : IPane, IDisposable
 
     private void OnModelChanged()
     {
+        AnnounceEnded();
         ListState s = Model.State;
         // Only what changed: a title set to the same text still costs a layout pass, on every cursor move.
         SetTitle(_listFrame, ListTitleFor(s));

@@ -15,18 +15,20 @@ public static class BatchDetailRenderer
     // The per-kind rows are indented under "requests": "  processing " needs more room than a field label.
     private static readonly int CountLabelWidth = CountBar.Kinds.Max(k => k.Name.Length) + 3;
 
-    public static IReadOnlyList<StyledLine> Lines(MessageBatch b, DateTimeOffset now, TimeZoneInfo zone, int width, bool compact)
+    /// <param name="watch">When given: the archive countdown on the "archived" row, and a mark on a watched batch.</param>
+    public static IReadOnlyList<StyledLine> Lines(MessageBatch b, DateTimeOffset now, TimeZoneInfo zone, int width, bool compact,
+        BatchEndWatch? watch = null)
     {
         var lines = new List<StyledLine>
         {
             Row("id", new Span(b.Id, Tone.Accent)),
             Row("status", new Span(b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusTone.Of(b.Status)),
-                new Span("  " + Elapsed(b, now), Tone.Dim)),
+                new Span("  " + Elapsed(b, now), Tone.Dim), new Span(watch?.IsWatched(b.Id) == true ? "  ◉ watching" : "", Tone.Accent)),
             Stamp("created", b.CreatedAt, now, zone),
             b.IsEnded ? Stamp("expires", b.ExpiresAt, now, zone) : Expiry(b, now, zone),
             Stamp("ended", b.EndedAt, now, zone),
             Stamp("cancel req", b.CancelInitiatedAt, now, zone),
-            Stamp("archived", b.ArchivedAt, now, zone),
+            watch is null ? Stamp("archived", b.ArchivedAt, now, zone) : Archive(b, zone, watch),
         };
 
         long total = b.Counts.Total;
@@ -80,6 +82,16 @@ public static class BatchDetailRenderer
             ? new Span($"  {RelativeTime.Precise(left)} left", left < TimeSpan.FromHours(1) ? Tone.Warning : Tone.Dim)
             : new Span("  expiry passed", Tone.Warning);
         return Row("expires", new Span(RelativeTime.Absolute(b.ExpiresAt, zone)), rel);
+    }
+
+    // The countdown to archiving: results stay downloadable for 29 days after created_at.
+    private static StyledLine Archive(MessageBatch b, TimeZoneInfo zone, BatchEndWatch watch)
+    {
+        TimeSpan left = watch.ArchiveLeft(b);
+        var countdown = new Span("  " + watch.ArchiveText(b), left <= BatchEndWatch.WarnWithin ? Tone.Warning : Tone.Dim);
+        return b.ArchivedAt is { } at
+            ? Row("archived", new Span(RelativeTime.Absolute(at, zone)), countdown)
+            : Row("archived", new Span("—", Tone.Dim), countdown);
     }
 
     private static StyledLine Stamp(string label, DateTimeOffset? t, DateTimeOffset now, TimeZoneInfo zone) =>

@@ -14,6 +14,8 @@ public sealed class BatchRowRenderer
 {
     public const string SelectedMarker = "▶ ";
     public const string UnselectedMarker = "  ";
+    /// <summary>The marker's second column on a watched batch (<c>w</c>, or created in this session).</summary>
+    public const char WatchedMark = '◉';
     private const int StatusWidth = 11, CreatedWidth = 8, TotalWidth = 7, WhenWidth = 14, MinBar = 6, MaxBar = 24, MinId = 14;
     private const int FullId = 33;
 
@@ -41,17 +43,21 @@ public sealed class BatchRowRenderer
         .Cell("ENDS", WhenWidth, Tone.Label)
         .Build();
 
-    public StyledLine Row(MessageBatch b, DateTimeOffset now, bool selected)
+    /// <param name="watched">Marked with <see cref="WatchedMark"/>.</param>
+    /// <param name="archiveSoon">Ended, not cached, and archived within days: the ENDS column says when, as a warning.</param>
+    public StyledLine Row(MessageBatch b, DateTimeOffset now, bool selected, bool watched = false, TimeSpan? archiveSoon = null)
     {
+        string marker = selected ? SelectedMarker : UnselectedMarker;
+        if (watched) marker = marker[0] + WatchedMark.ToString();
         var line = new LineBuilder()
-            .Add(selected ? SelectedMarker : UnselectedMarker, Tone.Accent)
+            .Add(marker, Tone.Accent)
             .Cell(ShortId(b.Id, IdWidth), IdWidth).Add(" ")
             .Cell(b.Malformed is not null ? "malformed" : b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusWidth,
                 b.Malformed is not null ? Tone.Warning : StatusTone.Of(b.Status)).Add(" ")
             .Cell(RelativeTime.From(b.CreatedAt, now), CreatedWidth, Tone.Dim).Add(" ");
         if (BarWidth > 0) line.Add(CountBar.Spans(b.Counts, BarWidth)).Add(" ");
         line.Cell(b.Counts.Total.ToString("N0", CultureInfo.InvariantCulture), TotalWidth, right: true).Add(" ");
-        (string when, Tone tone) = When(b, now);
+        (string when, Tone tone) = archiveSoon is { } left ? ($"archive in {RelativeTime.Short(left)}", Tone.Warning) : When(b, now);
         line.Cell(when, WhenWidth, tone);
         return line.Build();
     }

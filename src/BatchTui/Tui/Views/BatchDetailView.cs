@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Tui.Models;
 using BatchTui.Tui.Rendering;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -25,6 +26,8 @@ public sealed class BatchDetailView : OpaqueView
     /// <summary>Counts folded into one bar (short terminals).</summary>
     public bool Compact { get; set; }
     public string EmptyText { get; set; } = "no batch selected";
+    /// <summary>Watched batches and the archive countdown (set by the batch list).</summary>
+    public BatchEndWatch? Watch { get; set; }
 
     public void Scroll(int delta)
     {
@@ -37,7 +40,7 @@ public sealed class BatchDetailView : OpaqueView
         MessageBatch? b = _batch();
         return b is null
             ? [StyledLine.Of(EmptyText, Tone.Dim)]
-            : BatchDetailRenderer.Lines(b, _time.GetUtcNow(), Zone, Viewport.Width, Compact);
+            : BatchDetailRenderer.Lines(b, _time.GetUtcNow(), Zone, Viewport.Width, Compact, Watch);
     }
 
     protected override bool OnDrawingContent(DrawContext? context)

@@ -1,3 +1,4 @@
+using BatchTui.Core.Api;
 using BatchTui.Tui.Models;
 using BatchTui.Tui.Rendering;
 using Terminal.Gui.Input;
@@ -30,6 +31,12 @@ public sealed class BatchListView : OpaqueView
     /// <summary>Shown instead of rows while nothing is loaded or nothing matches.</summary>
     public string? EmptyText { get; set; }
 
+    /// <summary>Watched batches and the archive countdown (set by the batch list).</summary>
+    public BatchEndWatch? Watch { get; set; }
+
+    /// <summary>Whether a batch's results are in the local cache (no warning then); null: never.</summary>
+    public Func<MessageBatch, bool>? IsCached { get; set; }
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width;
@@ -52,7 +59,9 @@ public sealed class BatchListView : OpaqueView
             if (i < s.Visible.Count)
             {
                 bool selected = i == s.SelectedIndex;
-                LinePainter.Paint(this, 0, y + 1, renderer.Row(s.Visible[i], now, selected), width,
+                MessageBatch b = s.Visible[i];
+                bool soon = Watch is { } w && w.ArchiveSoon(b, IsCached);
+                LinePainter.Paint(this, 0, y + 1, renderer.Row(b, now, selected, Watch?.IsWatched(b.Id) == true, soon ? Watch!.ArchiveLeft(b) : null), width,
                     selected ? Palette.Selected(this, HasFocus) : null);
             }
             else if (i == s.Visible.Count && s.Visible.Count == 0)
