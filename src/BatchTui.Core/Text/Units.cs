@@ -12,6 +12,14 @@ public static class Units
     /// <summary><c>1 request</c>, <c>2 requests</c>; <paramref name="many"/> for words that do not take an s.</summary>
     public static string Plural(long n, string one, string? many = null) => $"{N(n)} {(n == 1 ? one : many ?? one + "s")}";
 
+    /// <summary>A token count in a narrow column: 9,999, then 12.3k, then 4.5M.</summary>
+    public static string Compact(long n) => n switch
+    {
+        < 10_000 => N(n),
+        < 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{n / 1000.0:F1}k"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{n / 1_000_000.0:F1}M"),
+    };
+
     /// <summary>A measured size, one decimal: <c>512 B</c>, <c>12.3 KB</c>, <c>48.0 MB</c>, <c>1.50 GB</c>.</summary>
     public static string Bytes(long bytes) => bytes switch
     {

@@ -27,4 +27,10 @@ public class UnitsTests
     [InlineData(1L << 30, "1 GB")]
     [InlineData(100, "100 B")]
     public void Limits_are_whole_where_they_are_whole(long bytes, string expected) => Assert.Equal(expected, Units.Limit(bytes));
+
+    [Theory]
+    [InlineData(9_999, "9,999")]
+    [InlineData(12_345, "12.3k")]
+    [InlineData(4_560_000, "4.6M")]
+    public void Token_counts_stay_narrow(long n, string expected) => Assert.Equal(expected, Units.Compact(n));
 }
