@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchTui.Core.Requests;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Api;
 
@@ -36,7 +37,7 @@ public sealed record CreateCheck(
     {
         get
         {
-            string requests = NumberText.Plural(RequestCount, "request");
+            string requests = Units.Plural(RequestCount, "request");
             if (LikelyMatch is { } m)
             {
                 string others = OtherCandidates > 0 ? $" ({OtherCandidates} more fit too)" : "";

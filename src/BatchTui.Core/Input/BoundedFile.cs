@@ -1,3 +1,5 @@
+using BatchTui.Core.Text;
+
 namespace BatchTui.Core.Input;
 
 /// <summary>
@@ -43,7 +45,7 @@ public static class BoundedFile
         if (known > maxBytes)
         {
             stream.Dispose();
-            throw new InputTooLargeException($"{what} is {InputSize.Text(known)}, over the {InputSize.Text(maxBytes)} limit{Tail(advice)}");
+            throw new InputTooLargeException($"{what} is {Units.Limit(known)}, over the {Units.Limit(maxBytes)} limit{Tail(advice)}");
         }
         return stream;
     }
@@ -65,7 +67,7 @@ public static class BoundedFile
             }
             total += filled;
             if (total > maxBytes)
-                throw new InputTooLargeException($"{what} is over the {InputSize.Text(maxBytes)} limit (reading stopped there){Tail(advice)}");
+                throw new InputTooLargeException($"{what} is over the {Units.Limit(maxBytes)} limit (reading stopped there){Tail(advice)}");
             if (filled < chunk.Length)
             {
                 if (filled > 0) chunks.Add(chunk[..filled]);

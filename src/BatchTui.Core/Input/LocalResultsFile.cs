@@ -1,6 +1,7 @@
 using System.Buffers;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Input;
 
@@ -98,7 +99,7 @@ public sealed class LocalResultsFile : IDisposable
                 }
                 if (lineLength > maxLineBytes)
                     throw new InputTooLargeException(
-                        $"line {lines + 1:N0} of {name} runs past {InputSize.Text(maxLineBytes)} with no newline (reading stopped there; one line may hold at most that): is it a results .jsonl file?");
+                        $"line {lines + 1:N0} of {name} runs past {Units.Limit(maxLineBytes)} with no newline (reading stopped there; one line may hold at most that): is it a results .jsonl file?");
                 await target.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
                 total += n;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Requests;
 
@@ -44,7 +45,7 @@ public static class RequestValidator
 
     private static ValidationMessage Batch(string field, string problem) => new(Severity.Error, null, null, null, field, problem);
 
-    private static string N(long n) => NumberText.N(n);
+    private static string N(long n) => Units.N(n);
 
     private static string Size(long bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB ({N(bytes)} bytes)" : $"{N(bytes)} bytes";
 

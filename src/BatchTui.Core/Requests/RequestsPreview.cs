@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Requests;
 
@@ -20,17 +21,10 @@ public sealed record RequestsPreview(int Count, IReadOnlyList<ModelCount> Models
     /// <summary>The preview as a user reads it, one fact per line.</summary>
     public IReadOnlyList<string> Lines =>
     [
-        $"requests: {NumberText.N(Count)}",
-        $"models:   {string.Join(", ", Models.Select(m => $"{m.Model} ×{NumberText.N(m.Count)}"))}",
-        $"body:     {HumanSize(BodyBytes)} ({NumberText.N(BodyBytes)} bytes)",
+        $"requests: {Units.N(Count)}",
+        $"models:   {string.Join(", ", Models.Select(m => $"{m.Model} ×{Units.N(m.Count)}"))}",
+        $"body:     {Units.Bytes(BodyBytes)} ({Units.N(BodyBytes)} bytes)",
     ];
-
-    public static string HumanSize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.0} KB",
-        _ => $"{bytes / (1024.0 * 1024):0.0} MB",
-    };
 
     private static string? ModelOf(BatchRequestItem item) =>
         item.Params.ValueKind == System.Text.Json.JsonValueKind.Object

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BatchTui.Core.Results.Index;
 
 namespace BatchTui.Core.State;
 
@@ -15,6 +16,19 @@ public static class FailedResults
         var ids = new List<string>();
         await foreach (ReadOnlyMemory<byte> line in lines.WithCancellation(ct))
             if (TryRead(line.Span, out string? id, out string? type) && type is not null && RetryableTypes.Contains(type)) ids.Add(id!);
+        return ids;
+    }
+
+    /// <summary>The same from an index already built (the results browser): errored, expired or canceled rows with a
+    /// custom_id, in file order. The caller waits for the index to be complete, else later lines are missing.</summary>
+    public static IReadOnlyList<string> InIndex(ResultsIndex index)
+    {
+        var ids = new List<string>();
+        for (int row = 0; row < index.Count; row++)
+        {
+            ResultEntry e = index[row];
+            if (e.Kind is (ResultKind.Errored or ResultKind.Expired or ResultKind.Canceled) && e.CustomId.Length > 0) ids.Add(e.CustomId);
+        }
         return ids;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BatchTui.Core.Api;
@@ -82,7 +81,7 @@ internal static class BatchOutput
             ? $"  {label,-19} {RelativeTime.Absolute(t, TimeZoneInfo.Utc)}  ({RelativeTime.FromPrecise(t, now)})"
             : $"  {label,-19} -");
 
-    public static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    public static string N(long n) => Core.Text.Units.N(n);
 
     private static string RawStatus(MessageBatch b)
     {

@@ -112,7 +112,7 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
         return Created;
     }
 
-    private static string Plural(long n, string word) => NumberText.Plural(n, word);
+    private static string Plural(long n, string word) => Units.Plural(n, word);
 }
 
 /// <summary>The three streams and whether a person is at the other end of stdin.</summary>

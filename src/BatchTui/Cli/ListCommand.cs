@@ -146,7 +146,7 @@ internal static class ListCommand
         else to.WriteLine($"{count}; older: batchtui list --after {ShellQuote.Arg(UntrustedText.ForTerminal(page.LastId ?? ""))}");
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => Core.Text.Units.N(n);
 
     // A status this client does not know yet is shown as sent, not as "unknown".
     private static string StatusFromRaw(MessageBatch b)

@@ -4,6 +4,7 @@ using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
 
@@ -97,7 +98,7 @@ internal static class ResultsCommand
                         io.Err.Flush();
                     }) : null, ct);
                     if (io.ErrIsTerminal) io.Err.Write("\r\u001b[K");
-                    io.Err.WriteLine($"downloaded {DownloadProgress.Size(cached.Bytes)}, {cached.Lines:N0} lines of {batchId} into the cache ({cached.Path})");
+                    io.Err.WriteLine($"downloaded {Units.Bytes(cached.Bytes)}, {cached.Lines:N0} lines of {batchId} into the cache ({cached.Path})");
                 }
 
                 var writer = new ResultsWriter(new ResultLineFilter(filter), fmt);

@@ -4,6 +4,7 @@ using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
 
@@ -80,7 +81,7 @@ internal static class RetryCommand
                 io.Err.WriteLine(CliText.Safe(plan.Summary));
                 foreach (string line in RequestsPreview.Of(plan.Requests).Lines) io.Err.WriteLine("  " + CliText.Safe(line));
                 string target = connection.IsSimulator ? "the built-in simulator" : $"{connection.BaseUrl} (profile {CliText.Safe(connection.ProfileName)})";
-                if (!await session.ConfirmAsync($"Create a new batch of {NumberText.Plural(plan.Requests.Count, "request")} on {target}?", parsed.GetValue(yes), ct))
+                if (!await session.ConfirmAsync($"Create a new batch of {Units.Plural(plan.Requests.Count, "request")} on {target}?", parsed.GetValue(yes), ct))
                     return CliExit.NotConfirmed;
 
                 MessageBatch created;
@@ -96,7 +97,7 @@ internal static class RetryCommand
                 try
                 {
                     await journal.RecordAsync(created.Id, plan.Requests, connection.Api.BaseUrl, parsed.GetValue(from) is { } f ? Path.GetFullPath(f) : null, ct);
-                    io.Err.WriteLine($"created {CliText.Safe(created.Id)} ({created.Status.ToWire()}, {NumberText.Plural(plan.Requests.Count, "request")}), retrying {CliText.Safe(batchId)}; journalled in {journal.RequestsPath(created.Id)}");
+                    io.Err.WriteLine($"created {CliText.Safe(created.Id)} ({created.Status.ToWire()}, {Units.Plural(plan.Requests.Count, "request")}), retrying {CliText.Safe(batchId)}; journalled in {journal.RequestsPath(created.Id)}");
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -71,21 +71,6 @@ public class PureLogicTests
     }
 
     [Fact]
-    public void Actions_that_cannot_succeed_say_why()
-    {
-        MessageBatch running = Batch(BatchStatus.InProgress), ended = Batch(BatchStatus.Ended) with { EndedAt = Now },
-            archived = ended with { ArchivedAt = Now };
-        Assert.Null(BatchActionRules.WhyNotCancel(running));
-        Assert.Equal("msgbatch_x has ended: only a batch in progress can be canceled", BatchActionRules.WhyNotCancel(ended));
-        Assert.Equal("msgbatch_x is already canceling", BatchActionRules.WhyNotCancel(Batch(BatchStatus.Canceling)));
-        Assert.Null(BatchActionRules.WhyNotDelete(ended));
-        Assert.Equal("msgbatch_x is in progress: cancel it first (c); it can be deleted once it has ended", BatchActionRules.WhyNotDelete(running));
-        Assert.Null(BatchActionRules.WhyNoResults(ended));
-        Assert.Equal("results of msgbatch_x were archived and are no longer available", BatchActionRules.WhyNoResults(archived));
-        Assert.Equal("results of msgbatch_x are available once it has ended (3 still processing)", BatchActionRules.WhyNoResults(running));
-    }
-
-    [Fact]
     public void A_cut_id_drops_the_prefix_first_then_the_middle()
     {
         const string id = "msgbatch_013Zva2CMHLNnXjNJJKqJ2EF";
@@ -95,7 +80,4 @@ public class PureLogicTests
         Assert.StartsWith("013Zv…", BatchRowRenderer.ShortId(id, 16));
         Assert.EndsWith("JJKqJ2EF", BatchRowRenderer.ShortId(id, 16));
     }
-
-    private static MessageBatch Batch(BatchStatus s) =>
-        new("msgbatch_x", s, new RequestCounts(3, 0, 0, 0, 0), Now.AddHours(-1), Now.AddHours(23), null, null, null, null, "{}");
 }

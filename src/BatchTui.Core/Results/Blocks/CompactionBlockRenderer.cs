@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -13,7 +14,7 @@ public sealed class CompactionBlockRenderer : IBlockRenderer
         string? summary = block.Str("content");
         if (summary is null)
             return new ResultNode(Type, "compaction: failed (no summary)", "Context compaction was attempted and failed: the API returned no summary.", raw: block);
-        return new ResultNode(Type, $"compaction summary ({Json.Plural(summary.Length, "char")})", summary,
+        return new ResultNode(Type, $"compaction summary ({Units.Plural(summary.Length, "char")})", summary,
             [new ResultNode("summary", Json.FirstLine(summary, 90), summary, copyText: summary)], collapsed: true, raw: block, copyText: summary);
     }
 }

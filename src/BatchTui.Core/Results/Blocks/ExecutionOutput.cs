@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -28,7 +29,7 @@ internal static class ExecutionOutput
         if (stderr.Length > 0) children.Add(new ResultNode("stderr", $"stderr: {Json.FirstLine(stderr, 70)}", stderr, copyText: stderr));
         foreach (string f in files) children.Add(Nodes.Field("output file", f));
         string detail = encrypted ? $"exit {rc}\nstdout: (encrypted)\n{stderr}" : $"exit {rc}\n{stdout}{(stderr.Length > 0 ? "\n--- stderr ---\n" + stderr : "")}";
-        string filesNote = files.Count > 0 ? $" +{Json.Plural(files.Count, "file")}" : "";
+        string filesNote = files.Count > 0 ? $" +{Units.Plural(files.Count, "file")}" : "";
         return new ResultNode(type, $"{prefix} exit {rc}: {first}{filesNote}", detail, children, raw: block, copyText: encrypted ? stderr : stdout);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -31,8 +32,8 @@ public static class Nodes
 
     private static ResultNode Member(string name, JsonElement v) => v.ValueKind switch
     {
-        JsonValueKind.Object => JsonValue($"{name}: {{{Json.Plural(v.EnumerateObject().Count(), "field")}}}", v, collapsed: true),
-        JsonValueKind.Array => JsonValue($"{name}: [{Json.Plural(v.GetArrayLength(), "item")}]", v, collapsed: true),
+        JsonValueKind.Object => JsonValue($"{name}: {{{Units.Plural(v.EnumerateObject().Count(), "field")}}}", v, collapsed: true),
+        JsonValueKind.Array => JsonValue($"{name}: [{Units.Plural(v.GetArrayLength(), "item")}]", v, collapsed: true),
         JsonValueKind.String => StringMember(name, JsonText.Of(v)),
         _ => new ResultNode("field", $"{name}: {v.GetRawText()}", copyText: v.GetRawText()),
     };
@@ -78,6 +79,4 @@ public static class Nodes
     }
 
     public static bool IsError(JsonElement content) => content.Str("type") is { } t && t.EndsWith("_error", StringComparison.Ordinal);
-
-    public static string Size(long bytes) => bytes < 1024 ? $"{bytes} B" : bytes < 1 << 20 ? $"{bytes / 1024.0:F1} KB" : $"{bytes / 1048576.0:F1} MB";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -11,7 +12,7 @@ public sealed class RedactedThinkingBlockRenderer : IBlockRenderer
     public ResultNode Render(JsonElement block, BlockRenderers registry)
     {
         int n = (block.Str("data") ?? "").Length;
-        return new ResultNode("redacted_thinking", $"redacted thinking [{Nodes.Size(n)} of encrypted data]",
+        return new ResultNode("redacted_thinking", $"redacted thinking [{Units.Bytes(n)} of encrypted data]",
             "The model's thinking here was flagged and encrypted by the API. It is passed back to the API as-is in a follow-up turn; it cannot be read.",
             collapsed: true, raw: block);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -12,7 +13,7 @@ public sealed class TextBlockRenderer : IBlockRenderer
     {
         string text = block.Str("text") ?? "";
         var citations = block.Items("citations").ToList();
-        string cites = citations.Count > 0 ? $" [{Json.Plural(citations.Count, "cite")}]" : "";
+        string cites = citations.Count > 0 ? $" [{Units.Plural(citations.Count, "cite")}]" : "";
         return new ResultNode("text", $"text: {Json.FirstLine(text)}{cites}", text,
             () => citations.Select((c, i) => Citations.Render(c, i + 1)).ToList(), raw: block, copyText: text);
     }

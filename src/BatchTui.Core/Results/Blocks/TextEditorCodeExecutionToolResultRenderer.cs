@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -41,7 +42,7 @@ public sealed class TextEditorCodeExecutionToolResultRenderer : IBlockRenderer
             string hunk = $"@@ -{c.Long("old_start")},{c.Long("old_lines")} +{c.Long("new_start")},{c.Long("new_lines")} @@";
             string diff = hunk + "\n" + string.Join("\n", lines);
             children.Add(new ResultNode("diff", hunk, diff, copyText: diff));
-            return new ResultNode(Type, $"text_editor str_replace: {hunk} ({Json.Plural(lines.Count, "line")})", diff, children, raw: block, copyText: diff);
+            return new ResultNode(Type, $"text_editor str_replace: {hunk} ({Units.Plural(lines.Count, "line")})", diff, children, raw: block, copyText: diff);
         }
         return new GenericBlockRenderer().Render(block, registry, $"text_editor result of unknown kind {kind}");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -14,7 +15,7 @@ public sealed class ThinkingBlockRenderer : IBlockRenderer
         string signature = block.Str("signature") ?? "";
         string sig = signature.Length == 0 ? "none" : $"{signature.Length} chars, {signature[..Math.Min(12, signature.Length)]}…";
         bool omitted = thinking.Length == 0 && signature.Length > 0;
-        string label = omitted ? "thinking (omitted: display \"omitted\", signature only)" : $"thinking ({Json.Plural(thinking.Length, "char")})";
+        string label = omitted ? "thinking (omitted: display \"omitted\", signature only)" : $"thinking ({Units.Plural(thinking.Length, "char")})";
         return new ResultNode("thinking", label, omitted ? "(thinking omitted)" : thinking,
             [new ResultNode("thinking_text", Json.FirstLine(thinking, 90), thinking, copyText: thinking), Nodes.Field("signature", sig)],
             collapsed: true, raw: block, copyText: thinking);

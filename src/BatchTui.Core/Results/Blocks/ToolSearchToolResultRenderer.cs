@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -18,7 +19,7 @@ public sealed class ToolSearchToolResultRenderer : IBlockRenderer
             return new ResultNode(Type, $"tool_search {err.Label}  ({toolUse})", err.Detail, [Nodes.Field("tool_use_id", toolUse), .. err.Children], raw: block);
         }
         var names = c.Items("tool_references").Select(r => r.Str("tool_name") ?? "?").ToList();
-        return new ResultNode(Type, $"tool_search: {Json.Plural(names.Count, "tool")} found{(names.Count > 0 ? ": " + string.Join(", ", names.Take(5)) : "")}{(names.Count > 5 ? ", …" : "")}",
+        return new ResultNode(Type, $"tool_search: {Units.Plural(names.Count, "tool")} found{(names.Count > 0 ? ": " + string.Join(", ", names.Take(5)) : "")}{(names.Count > 5 ? ", …" : "")}",
             string.Join("\n", names), names.Select(n => Nodes.Field("tool", n)).ToList(), raw: block);
     }
 }

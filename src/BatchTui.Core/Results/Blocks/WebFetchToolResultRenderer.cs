@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -24,7 +25,7 @@ public sealed class WebFetchToolResultRenderer : IBlockRenderer
         string media = source.Str("media_type") ?? source.Str("type") ?? "?";
         string? title = doc.Str("title");
         string? text = source.Str("type") == "text" ? source.Str("data") : null;
-        string body = text ?? (source.Str("data") is { } b64 ? $"({media}, {Nodes.Size(b64.Length * 3L / 4)} base64)" : "(no document)");
+        string body = text ?? (source.Str("data") is { } b64 ? $"({media}, {Units.Bytes(b64.Length * 3L / 4)} base64)" : "(no document)");
         var children = new List<ResultNode> { Nodes.Field("tool_use_id", toolUse), Nodes.Field("url", url) };
         if (content.Str("retrieved_at") is { } at) children.Add(Nodes.Field("retrieved_at", at));
         if (title is not null) children.Add(Nodes.Field("title", title));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Blocks;
 
@@ -29,6 +30,6 @@ public sealed class WebSearchToolResultRenderer : IBlockRenderer
                 collapsed: true, raw: r, copyText: url);
         }).ToList();
         string detail = string.Join("\n", results.Select(r => $"{r.Str("title")}  {r.Str("url")}"));
-        return new ResultNode(Type, $"web_search result: {Json.Plural(results.Count, "result")}{Nodes.CallerBadge(block)}  ({toolUse})", detail, children, raw: block);
+        return new ResultNode(Type, $"web_search result: {Units.Plural(results.Count, "result")}{Nodes.CallerBadge(block)}  ({toolUse})", detail, children, raw: block);
     }
 }

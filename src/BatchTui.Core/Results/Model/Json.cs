@@ -51,14 +51,37 @@ public static class Json
         if (e.ValueKind == JsonValueKind.Undefined) return "";
         try
         {
-            using var ms = new MemoryStream();
-            using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
-            return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+            return Indent(e);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             return Encoding.UTF8.GetString(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e));
         }
+    }
+
+    /// <summary>A whole JSON text indented like <see cref="Pretty(JsonElement)"/>; null, with the reason in
+    /// <paramref name="why"/>, when it is not JSON or cannot be re-written (a lone surrogate escape), so the caller can
+    /// say so and show it as received.</summary>
+    public static string? TryPretty(string text, out string? why)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(text);
+            why = null;
+            return Indent(doc.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            why = ex.Message;
+            return null;
+        }
+    }
+
+    private static string Indent(JsonElement e)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, PrettyOptions)) e.WriteTo(w);
+        return Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
     /// <summary>The first non-empty line, cut to <paramref name="max"/> columns with an ellipsis (never inside a
@@ -74,6 +97,4 @@ public static class Json
         if (BatchTui.Core.Text.TextWidth.PrefixLength(s, max, out _) < s.Length) return string.Concat(s[..BatchTui.Core.Text.TextWidth.PrefixLength(s, max - 1, out _)], "…");
         return more ? string.Concat(s, " …") : s.ToString();
     }
-
-    public static string Plural(long n, string one, string? many = null) => $"{n:N0} {(n == 1 ? one : many ?? one + "s")}";
 }

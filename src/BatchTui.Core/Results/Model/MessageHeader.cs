@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BatchTui.Core.Results.Blocks;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Model;
 
@@ -18,7 +19,7 @@ public static class MessageHeader
         if (m.Prop("stop_details") is { } details) children.Add(StopDetails(details));
         if (usage.ValueKind == JsonValueKind.Object) children.Add(Usage(usage));
         if (m.Prop("container") is { } container) children.Add(Container(container));
-        if (m.Prop("context_management") is { } cm) children.Add(Nodes.JsonValue($"context_management: {Json.Plural(cm.Items("applied_edits").Count(), "applied edit")}", cm, collapsed: true));
+        if (m.Prop("context_management") is { } cm) children.Add(Nodes.JsonValue($"context_management: {Units.Plural(cm.Items("applied_edits").Count(), "applied edit")}", cm, collapsed: true));
         return new ResultNode("message", $"message {id} · {model} · {stop} · {input:N0} in / {output:N0} out", null, children, raw: null);
     }
 

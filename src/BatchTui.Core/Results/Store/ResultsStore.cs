@@ -4,6 +4,7 @@ using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Core.Results.Store;
 
@@ -139,7 +140,7 @@ public sealed partial class ResultsStore
                         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                         {
                             throw new ResultsDownloadException(
-                                $"the download of {batch.Id} broke off after {DownloadProgress.Size(bytes)} ({lines:N0} lines): {e.Message}. Nothing was cached; try again.", e);
+                                $"the download of {batch.Id} broke off after {Units.Bytes(bytes)} ({lines:N0} lines): {e.Message}. Nothing was cached; try again.", e);
                         }
                         if (n == 0) break;
                         await file.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
@@ -167,7 +168,7 @@ public sealed partial class ResultsStore
             {
                 if (!LastLineIsWhole(temp, lastNewline + 1))
                     throw new ResultsDownloadException(
-                        $"the download of {batch.Id} ended in the middle of line {lines + 1:N0} after {DownloadProgress.Size(bytes)}: the body was truncated. Nothing was cached; try again.");
+                        $"the download of {batch.Id} ended in the middle of line {lines + 1:N0} after {Units.Bytes(bytes)}: the body was truncated. Nothing was cached; try again.");
                 lines++;
             }
             File.Move(temp, final, overwrite: true);

@@ -1,3 +1,4 @@
+using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Models;

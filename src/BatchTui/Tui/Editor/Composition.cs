@@ -1,4 +1,5 @@
 using BatchTui.Core.Requests;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Tui.Editor;
 
@@ -14,9 +15,9 @@ public sealed record Composition(CheckedRequests? Requests, IReadOnlyList<Proble
         get
         {
             int warnings = Problems.Count - ErrorCount;
-            string count = Requests is null ? "no requests" : NumberText.Plural(Requests.Preview.Count, "request");
-            string errors = ErrorCount == 0 ? "no errors" : NumberText.Plural(ErrorCount, "error");
-            return $"{count} · {errors}{(warnings > 0 ? " · " + NumberText.Plural(warnings, "warning") : "")}";
+            string count = Requests is null ? "no requests" : Units.Plural(Requests.Preview.Count, "request");
+            string errors = ErrorCount == 0 ? "no errors" : Units.Plural(ErrorCount, "error");
+            return $"{count} · {errors}{(warnings > 0 ? " · " + Units.Plural(warnings, "warning") : "")}";
         }
     }
 }

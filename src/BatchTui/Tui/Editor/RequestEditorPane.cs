@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Shell;
 using Terminal.Gui.App;
@@ -165,7 +166,7 @@ public sealed partial class RequestEditorPane : IPane
         if (onSubmitted is not null) pane.Submitted += onSubmitted;
         pane._retry = new RetryContext(batchId, failedCustomIds);
         pane.SetMode(EditorMode.Raw);
-        pane._notice.Text = $"looking up the {NumberText.Plural(failedCustomIds.Count, "failed request")} of {batchId}...";
+        pane._notice.Text = $"looking up the {Units.Plural(failedCustomIds.Count, "failed request")} of {batchId}...";
         pane.PlanRetry();
         return pane;
     }
@@ -286,7 +287,7 @@ public sealed partial class RequestEditorPane : IPane
         {
             _form.SetInputs(text);
             SetMode(EditorMode.Form);
-            _shell.Flash($"loaded {NumberText.Plural(TemplateExpander.InputsFromText(text).Count, "input")} from {path}");
+            _shell.Flash($"loaded {Units.Plural(TemplateExpander.InputsFromText(text).Count, "input")} from {path}");
         });
     }
 
@@ -298,7 +299,7 @@ public sealed partial class RequestEditorPane : IPane
             var info = new FileInfo(path);
             if (!info.Exists) throw new FileNotFoundException($"{path}: no such file");
             if (info.Length > MaxEditableBytes)
-                throw new IOException($"{path} is {RequestsPreview.HumanSize(info.Length)}, too big to edit here (limit {RequestsPreview.HumanSize(MaxEditableBytes)}): send it with `batchtui create {path}`");
+                throw new IOException($"{path} is {Units.Bytes(info.Length)}, too big to edit here (limit {Units.Bytes(MaxEditableBytes)}): send it with `batchtui create {path}`");
             // The size above is a regular file's; a pipe or device (/dev/zero) is capped while reading.
             return await BatchTui.Core.Input.BoundedFile.ReadAllTextAsync(path, MaxEditableBytes, path,
                 $"too big to edit here; send it with `batchtui create {path}`", ct);
@@ -313,7 +314,7 @@ public sealed partial class RequestEditorPane : IPane
         Show(c);
         if (_mode == EditorMode.Raw && c.Problems.FirstOrDefault(p => p.IsError && p.Line is not null) is { } first)
             _raw.Text.MoveTo(first.Line!.Value, first.Column ?? 1);
-        _shell.Flash(c.ErrorCount == 0 ? $"valid: {c.Summary}" : $"{NumberText.Plural(c.ErrorCount, "error")}: see Problems");
+        _shell.Flash(c.ErrorCount == 0 ? $"valid: {c.Summary}" : $"{Units.Plural(c.ErrorCount, "error")}: see Problems");
     }
 
     private void ValidateInBackground()
@@ -495,7 +496,7 @@ public sealed partial class RequestEditorPane : IPane
         Show(c);
         if (!c.CanSubmit)
         {
-            _shell.Flash(c.Requests is null && c.ErrorCount == 0 ? "nothing to send" : $"not sent: {NumberText.Plural(c.ErrorCount, "error")}, see Problems");
+            _shell.Flash(c.Requests is null && c.ErrorCount == 0 ? "nothing to send" : $"not sent: {Units.Plural(c.ErrorCount, "error")}, see Problems");
             return;
         }
         CheckedRequests requests = c.Requests!;
@@ -542,7 +543,7 @@ public sealed partial class RequestEditorPane : IPane
         _draftDue = false;
         Track(_autosaver.DeleteAsync(_draftId));
         _shell.Flash(journalProblem is null
-            ? $"created {batch.Id} ({NumberText.Plural(count, "request")})"
+            ? $"created {batch.Id} ({Units.Plural(count, "request")})"
             : $"created {batch.Id}, but the journal could not be written ({journalProblem}): retry-failed will need the original file");
         Submitted?.Invoke(batch);
         _closed = true;

@@ -1,3 +1,5 @@
+using BatchTui.Core.Api;
+
 namespace BatchTui.Tui.Models;
 
 public enum RefreshPhase { Waiting, Refreshing, BackingOff, Paused }

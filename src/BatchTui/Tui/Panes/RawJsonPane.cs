@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BatchTui.Core.Api;
+using BatchTui.Core.Results.Model;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Rendering;
 using BatchTui.Tui.Shell;
@@ -14,7 +13,6 @@ namespace BatchTui.Tui.Panes;
 /// <summary>The batch exactly as the API returned it, pretty-printed (<c>v</c>); text that is not JSON is shown as is.</summary>
 public sealed class RawJsonPane : IPane
 {
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
     private readonly TextLinesView _text;
 
     public RawJsonPane(MessageBatch batch)
@@ -46,17 +44,13 @@ public sealed class RawJsonPane : IPane
     {
         // Bounded like the results' raw view; lines are sanitised when painted.
         const string Rest = "as sent by the API";
-        string text;
-        try
+        if (Json.TryPretty(raw, out string? why) is not { } pretty)
         {
-            text = TextCap.Head(JsonNode.Parse(raw)?.ToJsonString(Pretty) ?? "null", Rest, 4 * TextCap.MaxChars);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // InvalidOperationException: a lone surrogate escape ("\ud800") parses but cannot be re-written.
-            return [StyledLine.Of($"not re-indented ({e.Message}); shown as received:", Tone.Warning),
+            // why: not JSON, or a lone surrogate escape ("\ud800") that parses but cannot be re-written.
+            return [StyledLine.Of($"not re-indented ({why}); shown as received:", Tone.Warning),
                 .. TextCap.Head(raw, Rest, 4 * TextCap.MaxChars).Split('\n').Select(l => StyledLine.Of(l))];
         }
+        string text = TextCap.Head(pretty, Rest, 4 * TextCap.MaxChars);
         return text.Split('\n').Select(Colour).ToList();
     }
 

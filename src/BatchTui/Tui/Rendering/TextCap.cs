@@ -18,6 +18,6 @@ public static class TextCap
         if (text.Length <= max) return text;
         string head = TextWidth.Head(text, max);
         long more = Encoding.UTF8.GetByteCount(text.AsSpan(head.Length));
-        return $"{head}\n\n… {Nodes.Size(more)} more, {rest}";
+        return $"{head}\n\n… {Units.Bytes(more)} more, {rest}";
     }
 }

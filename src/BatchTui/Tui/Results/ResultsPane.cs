@@ -3,6 +3,9 @@ using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
+using BatchTui.Core.Text;
+using BatchTui.Tui.App;
 using BatchTui.Tui.Keys;
 using BatchTui.Tui.Rendering;
 using BatchTui.Tui.Shell;
@@ -149,18 +152,7 @@ public sealed class ResultsPane : IPane, IDisposable
     // ---- opening and indexing ----------------------------------------------------------------------------------------
 
     /// <summary>The custom_ids that errored, expired or were canceled, in file order (the index must be complete).</summary>
-    public IReadOnlyList<string> FailedCustomIds()
-    {
-        if (_model is null) return [];
-        ResultsIndex index = _model.Index;
-        var ids = new List<string>();
-        for (int row = 0; row < index.Count; row++)
-        {
-            ResultEntry e = index[row];
-            if (e.Kind is (ResultKind.Errored or ResultKind.Expired or ResultKind.Canceled) && e.CustomId.Length > 0) ids.Add(e.CustomId);
-        }
-        return ids;
-    }
+    public IReadOnlyList<string> FailedCustomIds() => _model is null ? [] : FailedResults.InIndex(_model.Index);
 
     // One key, what "retry" means here: the download when it failed, else the requests that failed.
     private void Retry()
@@ -222,7 +214,7 @@ public sealed class ResultsPane : IPane, IDisposable
         else
         {
             var s = _model.FileSummary;
-            _status = $"indexed {Rows(index.Count)}, {DownloadProgress.Size(index.FileLength)}" +
+            _status = $"indexed {Rows(index.Count)}, {Units.Bytes(index.FileLength)}" +
                       (s.Unparseable > 0 ? $" — {s.Unparseable:N0} unparseable line{(s.Unparseable == 1 ? "" : "s")} (t to filter to them)" : "") +
                       (index.EndsMidLine ? " — the file ends mid-line (half-downloaded?)" : "");
             RequestCounts? expected = _batch?.Counts ?? cached?.Expected;
@@ -287,7 +279,7 @@ public sealed class ResultsPane : IPane, IDisposable
         if (d is null) return "";
         if (d.LineBytes <= 1 << 20) return TextCap.Head(d.PrettyJson, Rest);
         string head = d.RawHead(TextCap.MaxChars);
-        return $"{head}\n\n… {Core.Results.Blocks.Nodes.Size(d.LineBytes - System.Text.Encoding.UTF8.GetByteCount(head))} more (not re-indented: the line is {Core.Results.Blocks.Nodes.Size(d.LineBytes)}), {Rest}";
+        return $"{head}\n\n… {Units.Bytes(d.LineBytes - System.Text.Encoding.UTF8.GetByteCount(head))} more (not re-indented: the line is {Units.Bytes(d.LineBytes)}), {Rest}";
     }
 
     // ---- header --------------------------------------------------------------------------------------------------------
@@ -422,9 +414,9 @@ public sealed class ResultsPane : IPane, IDisposable
     {
         if (_model?.Detail is not { } d) return;
         string text, what;
-        if (_raw || _tree.SelectedObject is null) { text = d.LineBytes <= 1 << 20 ? d.PrettyJson : d.RawHead(Osc52Clipboard.MaxBytes + 4); what = "the raw JSON"; }
+        if (_raw || _tree.SelectedObject is null) { text = d.LineBytes <= 1 << 20 ? d.PrettyJson : d.RawHead(Osc52.MaxBytes + 4); what = "the raw JSON"; }
         else { ResultNode n = _tree.SelectedObject; text = n.CopyText; what = $"the {n.Kind} node"; }
-        _shell.Flash(Osc52Clipboard.Copy(_shell.App, text, what));
+        _shell.Flash(Osc52.Copy(_shell.App, text, what));
     }
 
     private void MoveFocused(int delta)

@@ -29,8 +29,8 @@ public sealed class ResultsTableSource(ResultsBrowserModel model) : ITableSource
                 0 => e.CustomId.Length > 0 ? UntrustedText.ForTerminal(e.CustomId) : $"line {e.LineNumber}",
                 1 => e.Kind.ToWire(),
                 2 => e.Kind == ResultKind.Unparseable ? "—" : UntrustedText.ForTerminal(model.Index.Reason(e)),
-                3 => e.Kind == ResultKind.Succeeded ? Compact(e.InputTokens + e.CacheReadTokens + e.CacheCreationTokens) : "",
-                4 => e.Kind == ResultKind.Succeeded ? Compact(e.OutputTokens) : "",
+                3 => e.Kind == ResultKind.Succeeded ? Units.Compact(e.InputTokens + e.CacheReadTokens + e.CacheCreationTokens) : "",
+                4 => e.Kind == ResultKind.Succeeded ? Units.Compact(e.OutputTokens) : "",
                 _ => Preview(r, e),
             };
         }
@@ -67,12 +67,4 @@ public sealed class ResultsTableSource(ResultsBrowserModel model) : ITableSource
             return "";
         }
     }
-
-    /// <summary>12,345 → 12.3k: the columns stay narrow.</summary>
-    public static string Compact(long n) => n switch
-    {
-        < 10_000 => n.ToString("N0"),
-        < 1_000_000 => $"{n / 1000.0:F1}k",
-        _ => $"{n / 1_000_000.0:F1}M",
-    };
 }

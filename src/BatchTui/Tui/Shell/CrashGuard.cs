@@ -1,6 +1,5 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
-using BatchTui.Tui.Models;
 
 namespace BatchTui.Tui.Shell;
 

@@ -1,6 +1,4 @@
-using BatchTui.Core.Api;
-
-namespace BatchTui.Tui.Models;
+namespace BatchTui.Core.Api;
 
 /// <summary>What the UI reads out of an error: the HTTP status, <c>retry-after</c>, and one line for the flash bar.</summary>
 public static class ApiErrors

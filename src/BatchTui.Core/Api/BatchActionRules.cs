@@ -1,6 +1,4 @@
-using BatchTui.Core.Api;
-
-namespace BatchTui.Tui.Models;
+namespace BatchTui.Core.Api;
 
 /// <summary>
 /// Whether an action makes sense for a batch in its current state, and if not, why — so the UI says so instead of
