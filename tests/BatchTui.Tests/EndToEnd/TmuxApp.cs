@@ -43,7 +43,9 @@ internal sealed class TmuxApp : IDisposable
         var args = new List<string> { "new-session", "-d", "-s", app._session, "-x", cols.ToString(), "-y", rows.ToString() };
         foreach (var (k, v) in vars) { args.Add("-e"); args.Add($"{k}={v}"); }
         // env -u: the tmux server may have been started by a test host that set it.
-        args.Add($"env -u DisableRealDriverIO {AppCommand} {arguments}; echo \"[exited $?]\"; sleep 600");
+        // CR LF first: after a kill the tty may still be raw (no CR on LF) with the cursor at the end of a screen line,
+        // which would wrap the marker.
+        args.Add($"env -u DisableRealDriverIO {AppCommand} {arguments}; rc=$?; printf '\\r\\n[exited %s]\\r\\n' $rc; sleep 600");
         // Killing the last session stops the tmux server; a start that races with that shutdown is tried again.
         for (int attempt = 1; ; attempt++)
         {

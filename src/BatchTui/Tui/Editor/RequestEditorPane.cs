@@ -166,7 +166,7 @@ public sealed partial class RequestEditorPane : IPane
         if (onSubmitted is not null) pane.Submitted += onSubmitted;
         pane._retry = new RetryContext(batchId, failedCustomIds);
         pane.SetMode(EditorMode.Raw);
-        pane._notice.Text = $"looking up the {Units.Plural(failedCustomIds.Count, "failed request")} of {batchId}...";
+        pane._notice.Text = $"looking up the {Units.Plural(failedCustomIds.Count, "failed request")} of {UntrustedText.ForTerminal(batchId)}...";
         pane.PlanRetry();
         return pane;
     }
@@ -371,8 +371,8 @@ public sealed partial class RequestEditorPane : IPane
             if (_touched || drafts.Count == 0) return;
             _offered = drafts[0];
             string more = drafts.Count > 1 ? $" (+{drafts.Count - 1} older)" : "";
-            _notice.Text = $"unsent draft from {_offered.UpdatedAt.ToLocalTime():yyyy-MM-dd HH:mm}: {_offered.Summary}{more} · F6 restore · F8 discard";
-        }, e => _notice.Text = $"drafts could not be read: {e.Message}");
+            _notice.Text = $"unsent draft from {_offered.UpdatedAt.ToLocalTime():yyyy-MM-dd HH:mm}: {UntrustedText.ForTerminal(_offered.Summary)}{more} · F6 restore · F8 discard";
+        }, e => _notice.Text = $"drafts could not be read: {UntrustedText.ForTerminal(e.Message)}");
     }
 
     private void RestoreOffered()
@@ -450,14 +450,14 @@ public sealed partial class RequestEditorPane : IPane
             if (!plan.Ok)
             {
                 _retryOriginals = null;
-                _notice.Text = plan.Problem + " · Ctrl+O original file";
+                _notice.Text = UntrustedText.ForTerminal(plan.Problem) + " · Ctrl+O original file";
                 _problemLines.Clear();
                 _problemLines.Add(plan.Problem ?? "");
                 return;
             }
             _retryOriginals = plan.Requests;
             ApplyRetryIds();
-            _notice.Text = $"{plan.Summary} · F7 ids: {(r.Mode == RetryIdMode.SameIds ? "same" : "-retryN")}";
+            _notice.Text = $"{UntrustedText.ForTerminal(plan.Summary)} · F7 ids: {(r.Mode == RetryIdMode.SameIds ? "same" : "-retryN")}";
             _sourceFile = r.OriginalFile;
         }, e => ShowError(e.Message));
     }
