@@ -24,4 +24,22 @@ public sealed class EditorHintsTests
         foreach (string hint in new[] { "F2 validate", "Ctrl+S submit", "? help", "q quit", "Esc back" })
             Assert.Contains(hint, hints);
     }
+
+    [Fact]
+    public async Task In_a_text_field_a_question_mark_is_text_and_F1_opens_help()
+    {
+        using var dir = new TempFolder();
+        await using World w = await World.StartAsync(seedWorld: false);
+        EditorStores stores = EditorStores.At(Path.Combine(dir.Path, "state"), w.Time);
+        using var t = TuiDriver.Start(w.Api, w.Time, 80, 24, factories: Wired(stores, new ResultsStore(Path.Combine(dir.Path, "cache"), w.Time)));
+        t.Press("n");
+        var editor = Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        t.Press("?");
+        Assert.IsType<RequestEditorPane>(t.Shell.Top); // typed into the focused field, not the help
+        t.Press(Terminal.Gui.Input.Key.F1);
+        Assert.Contains("Help:", t.Screen());
+        Assert.Contains(t.Lines(), l => l.Contains("F1") && l.Contains("help, also from inside a text field"));
+        t.Press(Terminal.Gui.Input.Key.F1);
+        Assert.Same(editor, t.Shell.Top);
+    }
 }

@@ -71,6 +71,8 @@ public sealed class AppShell : Runnable, IShell
         _global = new KeyMap(
         [
             new KeyAction(new Key('?'), "help", ToggleHelp, Description: "show or hide this help"),
+            // In a text field '?' is text; F1 reaches the shell because fields leave it alone.
+            new KeyAction(Key.F1, "help", ToggleHelp, Hint: false, Description: "help, also from inside a text field"),
             new KeyAction(Key.T.WithShift, "theme", NextTheme, Hint: false, Description: "switch theme (dark, light, high-contrast, mono)"),
             new KeyAction(Key.Q, "quit", Quit, Description: "quit (also Ctrl+C)"),
             new KeyAction(Key.C.WithCtrl, "quit", Quit, Hint: false, Description: "quit"),
