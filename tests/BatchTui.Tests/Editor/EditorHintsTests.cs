@@ -42,4 +42,21 @@ public sealed class EditorHintsTests
         t.Press(Terminal.Gui.Input.Key.F1);
         Assert.Same(editor, t.Shell.Top);
     }
+
+    [Fact]
+    public async Task The_focused_field_is_marked_in_the_form_and_the_mark_follows_Tab()
+    {
+        using var dir = new TempFolder();
+        await using World w = await World.StartAsync(seedWorld: false);
+        EditorStores stores = EditorStores.At(Path.Combine(dir.Path, "state"), w.Time);
+        using var t = TuiDriver.Start(w.Api, w.Time, 80, 24, factories: Wired(stores, new ResultsStore(Path.Combine(dir.Path, "cache"), w.Time)));
+        t.Press("n");
+        Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        // The mark is a glyph, not a colour: it reads in mono and with NO_COLOR as well.
+        Assert.Single(t.Lines(), l => l.Contains("▸Model"));
+        Assert.Single(t.Lines(), l => l.Contains('▸'));
+        t.Press(Terminal.Gui.Input.Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸max_tokens"));
+        Assert.DoesNotContain(t.Lines(), l => l.Contains("▸Model"));
+    }
 }

@@ -10,7 +10,9 @@ namespace BatchTui.Tui.Editor;
 /// </summary>
 internal sealed class EditorForm : View
 {
-    private const int LabelWidth = 11;
+    private const int LabelWidth = 12;
+    /// <summary>Shown before the focused field's label: focus must read in every theme, mono and NO_COLOR too.</summary>
+    public const string FocusMarker = "▸";
     private bool _loading;
 
     public EditorForm()
@@ -25,13 +27,15 @@ internal sealed class EditorForm : View
         AddRow(3, "Stop", Stop = Field(20), "metadata", Metadata = Field(0));
         AddRow(4, "Tools JSON", Tools = Field(0));
 
-        Add(new Label { Text = "Message", X = 0, Y = 5 });
+        var messageLabel = new Label { Text = " Message", X = 0, Y = 5 };
         Message = new MultilineField { X = LabelWidth, Y = 5, Width = Dim.Fill(), Height = 3 };
-        Add(Message);
-        InputsLabel = new Label { Text = "Inputs", X = 0, Y = 8 };
-        Add(InputsLabel, new Label { Text = "one per", X = 0, Y = 9 }, new Label { Text = "line", X = 0, Y = 10 });
+        Add(messageLabel, Message);
+        MarkFocus(messageLabel, Message);
+        InputsLabel = new Label { Text = " Inputs", X = 0, Y = 8 };
+        Add(InputsLabel, new Label { Text = " one per", X = 0, Y = 9 }, new Label { Text = " line", X = 0, Y = 10 });
         Inputs = new MultilineField { X = LabelWidth, Y = 8, Width = Dim.Fill(), Height = Dim.Fill() };
         Add(Inputs);
+        MarkFocus(InputsLabel, Inputs);
 
         foreach (TextField f in new[] { Model, MaxTokens, Temperature, Thinking, Budget, Pattern, System, Stop, Metadata, Tools })
             f.TextChanged += (_, _) => RaiseChanged();
@@ -107,6 +111,10 @@ internal sealed class EditorForm : View
         if (!_loading) Changed?.Invoke();
     }
 
+    /// <summary>The label's first column shows <see cref="FocusMarker"/> while its field (or anything in it) has focus.</summary>
+    private static void MarkFocus(Label label, View field) =>
+        field.HasFocusChanged += (_, e) => label.Text = (e.NewValue ? FocusMarker : " ") + label.Text[1..];
+
     private static TextField Field(int width) => new() { Width = width == 0 ? Dim.Fill() : width };
 
     /// <summary>A row of label/field pairs; the first label is aligned to the form's label column.</summary>
@@ -116,11 +124,12 @@ internal sealed class EditorForm : View
         for (int i = 0; i < pairs.Length; i += 2)
         {
             // No hotkey specifier, or "max_tokens" and "custom_id" would lose their '_'.
-            var label = new Label { Text = (string)pairs[i], Y = y, X = previous is null ? 0 : Pos.Right(previous) + 1, HotKeySpecifier = new System.Text.Rune(0xFFFF) };
+            var label = new Label { Text = " " + (string)pairs[i], Y = y, X = previous is null ? 0 : Pos.Right(previous) + 1, HotKeySpecifier = new System.Text.Rune(0xFFFF) };
             var field = (TextField)pairs[i + 1];
             field.Y = y;
             field.X = previous is null ? LabelWidth : Pos.Right(label) + 1;
             Add(label, field);
+            MarkFocus(label, field);
             previous = field;
         }
     }
