@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BatchTui.Core.Api;
-using BatchTui.Tui.Models;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
 

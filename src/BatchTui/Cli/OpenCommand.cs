@@ -2,9 +2,10 @@ using BatchTui.Core.Input;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
-using BatchTui.Tui.App;
 using BatchTui.Core.Text;
+using BatchTui.Tui.Editor;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 

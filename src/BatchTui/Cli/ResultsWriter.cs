@@ -3,6 +3,8 @@ using System.Text;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using BatchTui.Tui.Editor;
+using BatchTui.Tui.Text;
 
 namespace BatchTui.Cli;
 

@@ -5,6 +5,7 @@ using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
+using BatchTui.Tui.Text;
 
 namespace BatchTui.Cli;
 

@@ -1,15 +1,14 @@
-using BatchTui.Core.Api;
-using BatchTui.Core.Text;
-using BatchTui.Core.Config;
-using BatchTui.Core.State;
-using BatchTui.Hosting;
-using BatchTui.Tui.App;
-using BatchTui.Tui.Panes;
-using BatchTui.Tui.Themes;
 
+using BatchTui.Core.Api;
+using BatchTui.Core.Config;
 using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
+using BatchTui.Core.Text;
+using BatchTui.Hosting;
 using BatchTui.Tui.Editor;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Widgets;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,6 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Watch;
-using BatchTui.Tui.Models;
 
 namespace BatchTui.Cli;
 

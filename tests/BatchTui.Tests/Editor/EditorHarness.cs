@@ -1,5 +1,4 @@
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Keys;
 using BatchTui.Tui.Shell;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;

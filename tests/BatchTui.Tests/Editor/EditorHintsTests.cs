@@ -1,10 +1,10 @@
+
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
 using Terminal.Gui.Input;
-
 using static BatchTui.Tests.Editor.RetryFixtures;
 
 namespace BatchTui.Tests.Editor;

@@ -1,6 +1,6 @@
-using BatchTui.Tests.Support;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
+using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
 using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.Input;

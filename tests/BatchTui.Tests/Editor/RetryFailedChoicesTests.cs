@@ -1,3 +1,4 @@
+
 using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
@@ -5,10 +6,7 @@ using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
-using BatchTui.Tui.Panes;
-using BatchTui.Tui.Results;
 using Terminal.Gui.Input;
-
 using static BatchTui.Tests.Editor.RetryFixtures;
 
 namespace BatchTui.Tests.Editor;

@@ -1,14 +1,15 @@
+
 using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
+using BatchTui.Tui.Batches;
 using BatchTui.Tui.Editor;
-using BatchTui.Tui.Panes;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
-
 using static BatchTui.Tests.Editor.RetryFixtures;
 
 namespace BatchTui.Tests.Editor;

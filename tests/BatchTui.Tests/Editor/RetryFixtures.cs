@@ -3,8 +3,8 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
-using BatchTui.Tui.Panes;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Editor;

@@ -4,7 +4,7 @@ using BatchTui.Simulator;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
-using BatchTui.Tui.Panes;
+using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Editor;

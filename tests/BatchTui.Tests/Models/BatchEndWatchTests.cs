@@ -1,8 +1,7 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Models;
-using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Batches;
 
 namespace BatchTui.Tests.Models;
 

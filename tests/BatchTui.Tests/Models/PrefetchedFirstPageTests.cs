@@ -1,6 +1,6 @@
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Models;
+using BatchTui.Tui.Batches;
 
 namespace BatchTui.Tests.Models;
 

@@ -1,6 +1,7 @@
 using BatchTui.Core.Api;
-using BatchTui.Tui.Models;
-using BatchTui.Tui.Rendering;
+using BatchTui.Core.Text;
+using BatchTui.Tui.Batches;
+using BatchTui.Tui.Widgets;
 
 namespace BatchTui.Tests.Models;
 

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using BatchTui.Core.Text;
-using BatchTui.Tui.App;
-using BatchTui.Tui.Rendering;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Text;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Results.ResultsFixtures;

@@ -2,7 +2,7 @@ using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Panes;
+using BatchTui.Tui.Batches;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Shell;

@@ -2,8 +2,8 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Panes;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Shell;

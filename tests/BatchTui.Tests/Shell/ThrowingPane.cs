@@ -1,4 +1,3 @@
-using BatchTui.Tui.Keys;
 using BatchTui.Tui.Shell;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;

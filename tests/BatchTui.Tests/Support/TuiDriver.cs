@@ -1,9 +1,8 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
-using BatchTui.Tui.App;
-using BatchTui.Tui.Panes;
-using BatchTui.Tui.Rendering;
-using BatchTui.Tui.Themes;
+using BatchTui.Tui.Batches;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Widgets;
 using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;

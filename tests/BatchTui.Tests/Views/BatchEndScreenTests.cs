@@ -1,7 +1,6 @@
 using System.Text;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Models;
 
 namespace BatchTui.Tests.Views;
 

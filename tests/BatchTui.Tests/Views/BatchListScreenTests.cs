@@ -1,6 +1,6 @@
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Batches;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Views;

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using BatchTui.Core.Api;
+using BatchTui.Core.Text;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Models;
-using BatchTui.Tui.Panes;
-using BatchTui.Tui.Rendering;
+using BatchTui.Tui.Batches;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Widgets;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Views;

@@ -3,10 +3,12 @@ using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Text;
 using BatchTui.Tests.Results;
-using BatchTui.Tests.Support;
 using BatchTui.Tests.Support.Hostile;
-using BatchTui.Tui.Rendering;
+using BatchTui.Tests.Support;
+using BatchTui.Tui.Batches;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Text;
+using BatchTui.Tui.Widgets;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 using Terminal.Gui.App;
@@ -58,7 +60,7 @@ public sealed class UntrustedViewProperties
             Assert.True(TextWidth.Of(BatchRowRenderer.ShortId(b.Id, Math.Max(3, width))) <= Math.Max(3, width));
         }, iter: RendererIterations, threads: 1);
 
-    private static IReadOnlyList<StyledLine> RawJsonPaneLines(MessageBatch b) => Tui.Panes.RawJsonPane.Lines(b.RawJson);
+    private static IReadOnlyList<StyledLine> RawJsonPaneLines(MessageBatch b) => RawJsonPane.Lines(b.RawJson);
 
     private static T Sample<T>(Gen<T> gen, ulong seed) => gen.Generate(new PCG((uint)seed), null, out _);
 

@@ -3,7 +3,6 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
-using BatchTui.Tui.Keys;
 using BatchTui.Tui.Shell;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;

@@ -1,6 +1,7 @@
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Results.Query;
+using BatchTui.Tui.Editor;
 
 namespace BatchTui.Tui.Results;
 

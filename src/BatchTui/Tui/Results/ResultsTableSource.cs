@@ -1,5 +1,6 @@
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Text;
+using BatchTui.Tui.Editor;
 using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Results;

@@ -1,4 +1,3 @@
-using BatchTui.Tui.Keys;
 using Terminal.Gui.ViewBase;
 
 namespace BatchTui.Tui.Shell;

@@ -8,6 +8,8 @@ public interface IShell
 {
     IApplication App { get; }
     bool ReadOnly { get; }
+    /// <summary>The one clock: every timer and "3m ago" reads it, so tests move time instead of sleeping.</summary>
+    TimeProvider Time => TimeProvider.System;
     void Push(IPane pane);
     void Pop();
     /// <summary>A one-line message in the flash bar.</summary>
@@ -29,4 +31,21 @@ public interface IShell
     {
         if (MessageBox.Query(App, title, string.Join("\n", message), "Yes", "No") == 0) yes();
     }
+
+    /// <summary>
+    /// THE runner for background work (I/O, parsing): off the UI thread, cancelled when the app quits; a failure
+    /// becomes an error flash owned by the pane that started it.
+    /// </summary>
+    void Run(Func<CancellationToken, Task> work) => Task.Run(async () =>
+    {
+        try { await work(CancellationToken.None).ConfigureAwait(false); }
+        catch (Exception e) { Post(() => FlashError(e)); }
+    });
+
+    /// <summary>Queues <paramref name="action"/> on the UI loop (from any thread).</summary>
+    void Post(Action action) => App.Invoke(action);
+
+    /// <summary>A one-line prompt in place of the flash bar (search, filter, jump, file names).</summary>
+    void Prompt(string label, string initial, Action<string>? changed, Action<string> accept, Action? cancel = null) =>
+        throw new NotSupportedException("this shell has no prompt line");
 }

@@ -1,5 +1,5 @@
-using BatchTui.Tui.Rendering;
-using BatchTui.Tui.Views;
+using BatchTui.Tui.Text;
+using BatchTui.Tui.Widgets;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 

@@ -1,0 +1,19 @@
+using BatchTui.Core.Api;
+
+namespace BatchTui.Tui.Shell;
+
+/// <summary>
+/// PANE HOOKS: how the batch list opens panes other helpers build. TuiCommand fills these in; while one is null the
+/// key flashes "… not available" instead of opening anything.
+/// </summary>
+/// <param name="Results">The results browser for an ended batch (Enter / o); it calls <c>created</c> with a batch
+/// submitted from it (retry failed) so the list selects it.</param>
+/// <param name="Editor">The request editor (n); it calls <c>created</c> with the new batch so the list selects it.</param>
+/// <param name="IsCached">Whether a batch's results are cached locally (then no archive warning in the list).</param>
+public sealed record PaneFactories(
+    Func<IShell, IBatchesApi, MessageBatch, Action<MessageBatch>, IPane>? Results = null,
+    Func<IShell, IBatchesApi, Action<MessageBatch>, IPane>? Editor = null,
+    Func<MessageBatch, bool>? IsCached = null)
+{
+    public static PaneFactories None { get; } = new();
+}
