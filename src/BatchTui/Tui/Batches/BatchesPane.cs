@@ -16,7 +16,7 @@ namespace BatchTui.Tui.Batches;
 public sealed class BatchesPane : IPane, IDisposable
 {
     public const int SideBySideWidth = 140;
-    private readonly AppShell _shell;
+    private readonly IShell _shell;
     private readonly IBatchesApi _api;
     private readonly PaneFactories _factories;
     private readonly FrameView _listFrame, _detailFrame;
@@ -25,7 +25,7 @@ public sealed class BatchesPane : IPane, IDisposable
     private FlashMessage? _refreshFlash;
     private BatchFilter? _filterBeforePrompt;
 
-    public BatchesPane(AppShell shell, IBatchesApi api, int pageSize, TimeSpan? refreshInterval, PaneFactories? factories = null)
+    public BatchesPane(IShell shell, IBatchesApi api, int pageSize, TimeSpan? refreshInterval, PaneFactories? factories = null)
     {
         _shell = shell;
         _api = api;
@@ -39,7 +39,7 @@ public sealed class BatchesPane : IPane, IDisposable
         Watch = new BatchEndWatch(shell.Time);
         List.Watch = Detail.Watch = Watch;
         List.IsCached = _factories.IsCached;
-        NotifyWriter = s => _shell.Host.Driver?.WriteRaw(s);
+        NotifyWriter = s => _shell.App.Driver?.WriteRaw(s);
         _listFrame = Frames.Titled("Batches", canFocus: true);
         _detailFrame = Frames.Titled("Detail", canFocus: false);
         _listFrame.KeyBindings.Clear();
@@ -270,8 +270,7 @@ public sealed class BatchesPane : IPane, IDisposable
     private void CopyId()
     {
         if (Selected is not { } b) return;
-        _shell.Host.Driver?.WriteRaw(Osc52.Sequence(b.Id));
-        _shell.Flash($"copied {b.Id}");
+        _shell.Copy(b.Id, b.Id);
     }
 
     private void RawJson()
@@ -281,10 +280,9 @@ public sealed class BatchesPane : IPane, IDisposable
 
     private void ToggleZone()
     {
-        _shell.Zone = _shell.Zone == TimeZoneInfo.Utc ? _shell.LocalZone : TimeZoneInfo.Utc;
-        Detail.Zone = _shell.Zone;
-        _shell.Flash(_shell.Zone == TimeZoneInfo.Utc ? "times in UTC" : $"times in local time ({_shell.Zone.Id})");
-        _shell.SetNeedsDraw();
+        TimeZoneInfo zone = _shell.ToggleZone();
+        Detail.Zone = zone;
+        _shell.Flash(zone == TimeZoneInfo.Utc ? "times in UTC" : $"times in local time ({zone.Id})");
     }
 
     // ---- updates -------------------------------------------------------------------------------------------------
@@ -333,7 +331,7 @@ public sealed class BatchesPane : IPane, IDisposable
             _refreshFlash = null;
         }
         _lastRefreshError = st.LastError;
-        _shell.SetNeedsDraw();
+        _shell.Redraw();
     }
 
     public void Dispose()

@@ -15,7 +15,7 @@ internal static class FirstFrameProbe
 {
     public const string Variable = "BATCHTUI_BENCH_FIRST_FRAME";
 
-    public static void Attach(IApplication app, BatchesPane pane, AppShell shell)
+    public static void Attach(IApplication app, BatchesPane pane, Action quit)
     {
         string? file = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrEmpty(file)) return;
@@ -27,7 +27,7 @@ internal static class FirstFrameProbe
             long unixNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
             double ms = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
             File.WriteAllText(file, string.Create(CultureInfo.InvariantCulture, $"{unixNs} {ms:0.0}"));
-            app.AddTimeout(TimeSpan.Zero, () => { shell.Quit(); return false; });
+            app.AddTimeout(TimeSpan.Zero, () => { quit(); return false; });
         };
     }
 }

@@ -45,6 +45,9 @@ public sealed class PromptView : View
         _field.SetFocus();
     }
 
+    /// <summary>Empties the field (Ctrl+U, as in a shell).</summary>
+    public void Clear() => _field.Text = "";
+
     public void Accept()
     {
         string text = _field.Text;

@@ -1,4 +1,10 @@
 namespace BatchTui.Tui.Shell;
 
 /// <summary>What the header says about the connection, and whether dangerous actions are removed.</summary>
-public sealed record ShellInfo(string ProfileName, Uri BaseUrl, bool IsSimulator, bool ReadOnly);
+/// <param name="File">Browsing a local file (<c>open FILE</c>): the header names it instead of the API origin, there
+/// is no batch list under the first pane, and Esc there quits.</param>
+public sealed record ShellInfo(string ProfileName, Uri BaseUrl, bool IsSimulator, bool ReadOnly, string? File = null)
+{
+    /// <summary><c>open FILE</c>: no API at all, so nothing can change a server.</summary>
+    public static ShellInfo ForFile(string name) => new("", new Uri("file:///"), false, ReadOnly: true, name);
+}

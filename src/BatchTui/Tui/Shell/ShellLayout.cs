@@ -10,9 +10,10 @@ public sealed record ShellLayout(bool TooSmall, Rectangle Header, Rectangle Body
 {
     public const int MinWidth = 80, MinHeight = 24;
 
-    public static ShellLayout For(int width, int height)
+    /// <param name="minWidth">The least the panes shown need (the batch list: <see cref="MinWidth"/>).</param>
+    public static ShellLayout For(int width, int height, int minWidth = MinWidth, int minHeight = MinHeight)
     {
-        if (width < MinWidth || height < MinHeight)
+        if (width < minWidth || height < minHeight)
             return new ShellLayout(true, Rectangle.Empty, Rectangle.Empty, Rectangle.Empty, Rectangle.Empty);
         return new ShellLayout(false,
             new Rectangle(0, 0, width, 1),
@@ -21,6 +22,6 @@ public sealed record ShellLayout(bool TooSmall, Rectangle Header, Rectangle Body
             new Rectangle(0, height - 1, width, 1));
     }
 
-    public static string TooSmallMessage(int width, int height) =>
-        $"terminal too small (need {MinWidth}x{MinHeight}, have {width}x{height})";
+    public static string TooSmallMessage(int width, int height, int minWidth = MinWidth, int minHeight = MinHeight) =>
+        $"terminal too small (need {minWidth}x{minHeight}, have {width}x{height})";
 }

@@ -43,7 +43,7 @@ public static class TuiApp
             shell.StartTicking();
             return false;
         });
-        FirstFrameProbe.Attach(app, pane, shell);
+        FirstFrameProbe.Attach(app, pane, shell.Quit);
         return TerminalSession.Run(app, shell, shell.Quit, e => shell.Contain(e, "the main loop"), crashes, time);
     }
 }
