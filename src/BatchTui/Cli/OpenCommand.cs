@@ -42,11 +42,12 @@ internal static class OpenCommand
             if (summary) return PrintSummary(input.Path);
 
             await Task.Yield();
-            IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
             var crashes = CrashLog.Default(key: null);
-            var shell = new StandaloneShell(app, readOnly: true, crashes);
-            shell.Push(ResultsPane.ForFile(shell, input.Path, title: input.IsCopy ? input.Source : null));
-            return TerminalSession.Run(app, shell, () => app.RequestStop(), e => shell.Contain(e, "the main loop"), crashes, TimeProvider.System);
+            string? title = input.IsCopy ? input.Source : null;
+            // The app's own shell (header naming the file, help, prompts); NO_COLOR picks the mono theme as in the app.
+            var options = new TuiOptions(NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+            return TuiApp.RunWith(ShellInfo.ForFile(title ?? Path.GetFileName(input.Path)), options,
+                shell => ResultsPane.ForFile(shell, input.Path, title), crashes);
         }
     }
 

@@ -1,5 +1,5 @@
+using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Results.ResultsFixtures;
 
@@ -10,34 +10,26 @@ namespace BatchTui.Tests.Results;
 public sealed class NoRowsShownTests : IDisposable
 {
     private readonly TempFolder _dir = new();
-    private ResultsHeadless? _h;
-    private StandaloneShell? _shell;
-    private SessionToken? _token;
+    private TuiDriver? _h;
 
     public void Dispose()
     {
-        if (_token is not null) _h!.End(_token);
-        _shell?.Dispose();
         _h?.Dispose();
         _dir.Dispose();
     }
 
-    private async Task<ResultsPane> Open(params string[] lines)
+    private ResultsPane Open(params string[] lines)
     {
-        _h = new ResultsHeadless(120, 30);
-        _shell = new StandaloneShell(_h.App);
-        ResultsPane pane = ResultsPane.ForFile(_shell, Write(_dir.Path, lines));
-        _shell.Push(pane);
-        _token = _h.Begin(_shell);
-        await pane.Model!.Index.Completion;
-        await _h.PumpUntil(() => pane.Ready.IsCompleted, "indexed");
+        _h = TuiDriver.Open(Write(_dir.Path, lines), 120, 30);
+        var pane = (ResultsPane)_h.Shell.Top!;
+        Assert.True(pane.Ready.IsCompleted, "indexed once the shell's work is done");
         return pane;
     }
 
     [Fact]
-    public async Task A_filter_matching_nothing_still_takes_c_question_mark_and_q()
+    public void A_filter_matching_nothing_still_takes_c_question_mark_and_q()
     {
-        ResultsPane pane = await Open(Succeeded("eval-001", Text("Paris")), Errored("eval-002", "overloaded_error", "Overloaded"));
+        ResultsPane pane = Open(Succeeded("eval-001", Text("Paris")), Errored("eval-002", "overloaded_error", "Overloaded"));
         _h!.Press(Key.I);
         _h.Type("zzz");
         _h.Press(Key.Enter);
@@ -52,23 +44,22 @@ public sealed class NoRowsShownTests : IDisposable
         _h.Type("nope");
         _h.Press(Key.Enter);
         Assert.Contains("0 of 2 match", _h.Screen());
-        _h.Press(new Key('?'));
-        Assert.Contains("t filter by result type", _shell!.LastFlash);
-        Assert.False(_shell.StopRequested);
+        _h.Press(new Key('?')); // the shell's help overlay, made from the pane's actions
+        _h.ExpectLine("filter by result type");
+        Assert.False(_h.Shell.Quitting.IsCancellationRequested);
         _h.Press(Key.Q);
-        Assert.True(_shell.StopRequested);
+        Assert.True(_h.Shell.Quitting.IsCancellationRequested);
     }
 
     [Fact]
-    public async Task An_empty_file_takes_question_mark_and_q()
+    public void An_empty_file_takes_question_mark_and_q()
     {
-        ResultsPane pane = await Open();
+        ResultsPane pane = Open();
         Assert.Contains("0 results", _h!.Screen());
         Assert.Equal(0, pane.Model!.View.Count);
         _h.Press(new Key('?'));
-        Assert.Contains("q", _shell!.LastFlash);
-        Assert.Contains("search", _shell.LastFlash);
+        _h.ExpectLine("q").ExpectLine("full-text search");
         _h.Press(Key.Q);
-        Assert.True(_shell.StopRequested);
+        Assert.True(_h.Shell.Quitting.IsCancellationRequested);
     }
 }

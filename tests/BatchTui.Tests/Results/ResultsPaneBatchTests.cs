@@ -4,7 +4,6 @@ using BatchTui.Simulator;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
 using Microsoft.Extensions.Time.Testing;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Results;
@@ -43,34 +42,26 @@ public class ResultsPaneBatchTests
         using (api)
         {
             batch = await EndedBatch(api);
-            using var h = new ResultsHeadless(120, 30);
-            using var shell = new StandaloneShell(h.App);
-            ResultsPane pane = ResultsPane.ForBatch(shell, api, batch, store);
-            shell.Push(pane);
-            SessionToken token = h.Begin(shell);
+            using var h = TuiDriver.With(shell => ResultsPane.ForBatch(shell, api, batch, store), origin, 120, 30, settle: false);
+            var pane = (ResultsPane)h.Shell.Top!;
             Assert.Contains($"downloading the results of {batch.Id}", h.Screen());
-            await h.PumpUntil(() => pane.Ready.IsCompleted, "downloaded and indexed");
+            h.Settle(); // the download and the indexing are the shell's work
+            Assert.True(pane.Ready.IsCompleted, "downloaded and indexed");
             string screen = h.Screen();
             Assert.Contains($"results {batch.Id} │ {batch.Counts.Total:N0} results:", screen);
             Assert.Contains($"{batch.Counts.Succeeded:N0} succeeded", screen);
             Assert.Contains($"indexed {batch.Counts.Total:N0} rows", screen);
             Assert.DoesNotContain("⚠", screen); // the counts agree with the batch
             Assert.True(store.IsCached(CacheScope.Of(api), batch.Id));
-            h.End(token);
         }
         // The simulator is gone: the cached file opens with no call, marked as cached.
-        using (var h = new ResultsHeadless(120, 30))
-        using (var shell = new StandaloneShell(h.App))
+        using (var h = TuiDriver.With(shell => ResultsPane.ForBatch(shell, new UnreachableApi(origin), batch, store), origin, 120, 30))
         {
-            ResultsPane pane = ResultsPane.ForBatch(shell, new UnreachableApi(origin), batch, store);
-            shell.Push(pane);
-            SessionToken token = h.Begin(shell);
-            await h.PumpUntil(() => pane.Ready.IsCompleted, "opened from cache");
+            Assert.True(((ResultsPane)h.Shell.Top!).Ready.IsCompleted, "opened from cache");
             string screen = h.Screen();
             Assert.Contains("cached ", screen);
             Assert.Contains("(readable offline)", screen);
             Assert.Contains($"{batch.Counts.Total:N0} results", screen);
-            h.End(token);
         }
     }
 
@@ -85,24 +76,21 @@ public class ResultsPaneBatchTests
         {
             MessageBatch batch = await EndedBatch(api);
             server.Chaos.TruncateNextResults(1);
-            using var h = new ResultsHeadless(120, 30);
-            using var shell = new StandaloneShell(h.App);
-            ResultsPane pane = ResultsPane.ForBatch(shell, api, batch, store);
-            shell.Push(pane);
-            SessionToken token = h.Begin(shell);
-            await h.PumpUntil(() => pane.Ready.IsCompleted, "download failed");
+            using var h = TuiDriver.With(shell => ResultsPane.ForBatch(shell, api, batch, store), api.BaseUrl, 120, 30);
+            var pane = (ResultsPane)h.Shell.Top!;
+            Assert.True(pane.Ready.IsCompleted, "download failed");
             Assert.Contains("download failed (press R to retry):", h.Screen());
-            Assert.StartsWith("error: the download of", shell.LastFlash);
+            Assert.True(h.Shell.LastFlash!.IsError);
+            Assert.Contains("the download of", h.Shell.LastFlash.Text);
             Assert.False(store.IsCached(CacheScope.Of(api), batch.Id));
             Assert.Empty(Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
 
             h.Press(Terminal.Gui.Input.Key.R.WithShift);
-            var retry = (ResultsPane)shell.Top!;
+            var retry = (ResultsPane)h.Shell.Top!;
             Assert.NotSame(pane, retry);
-            await h.PumpUntil(() => retry.Ready.IsCompleted, "retry done");
+            Assert.True(retry.Ready.IsCompleted, "retry done");
             Assert.Contains($"indexed {batch.Counts.Total:N0} rows", h.Screen());
             Assert.True(store.IsCached(CacheScope.Of(api), batch.Id));
-            h.End(token);
         }
     }
 }

@@ -1,39 +1,35 @@
 using BatchTui.Core.Results.Index;
+using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Results.ResultsFixtures;
 
 namespace BatchTui.Tests.Results;
 
-/// <summary>The results browser driven through a real headless Terminal.Gui app: keys in, screen text out.</summary>
+/// <summary>
+/// The results browser in the app's shell (as <c>open FILE</c> runs it), driven through a real headless Terminal.Gui
+/// app: keys in, screen text out.
+/// </summary>
 [Collection("Results UI")]
 public class ResultsPaneTests : IDisposable
 {
     private readonly TempFolder _dir = new();
-    private ResultsHeadless? _h;
-    private StandaloneShell? _shell;
-    private SessionToken? _token;
+    private TuiDriver? _h;
 
     public void Dispose()
     {
-        if (_token is not null) _h!.End(_token);
-        _shell?.Dispose();
         _h?.Dispose();
         _dir.Dispose();
     }
 
-    private Task<ResultsPane> Open(int cols, int rows, params string[] lines) => OpenNamed(cols, rows, $"results-{Guid.NewGuid():N}.jsonl", lines);
+    private ResultsPane Open(int cols, int rows, params string[] lines) => OpenNamed(cols, rows, $"results-{Guid.NewGuid():N}.jsonl", lines);
 
-    private async Task<ResultsPane> OpenNamed(int cols, int rows, string name, params string[] lines)
+    private ResultsPane OpenNamed(int cols, int rows, string name, params string[] lines)
     {
-        _h = new ResultsHeadless(cols, rows);
-        _shell = new StandaloneShell(_h.App);
-        ResultsPane pane = ResultsPane.ForFile(_shell, WriteNamed(_dir.Path, name, lines));
-        _shell.Push(pane);
-        _token = _h.Begin(_shell);
-        await pane.Model!.Index.Completion;
-        await _h.PumpUntil(() => pane.Ready.IsCompleted, "indexed");
+        _h = TuiDriver.Open(WriteNamed(_dir.Path, name, lines), cols, rows);
+        var pane = (ResultsPane)_h.Shell.Top!;
+        // The indexing pass is the shell's background work: the driver has waited for it.
+        Assert.True(pane.Ready.IsCompleted, "indexed once the shell's work is done");
         return pane;
     }
 
@@ -48,9 +44,9 @@ public class ResultsPaneTests : IDisposable
     ];
 
     [Fact]
-    public async Task Shows_the_summary_the_rows_and_the_selected_result()
+    public void Shows_the_summary_the_rows_and_the_selected_result()
     {
-        ResultsPane pane = await Open(120, 30, Mixed);
+        ResultsPane pane = Open(120, 30, Mixed);
         string screen = _h!.Screen();
         Assert.Contains("6 results: 3 succeeded · 1 errored · 1 canceled · 1 unparseable", screen);
         Assert.Contains("tokens in 1,510 · out 4,156 · cache read 0 · write 0 │ stop: end_turn 2 · max_tokens 1 │ errors: overloaded_error 1", screen);
@@ -73,9 +69,9 @@ public class ResultsPaneTests : IDisposable
     }
 
     [Fact]
-    public async Task Filter_keys_combine_and_clear()
+    public void Filter_keys_combine_and_clear()
     {
-        ResultsPane pane = await Open(120, 30, Mixed);
+        ResultsPane pane = Open(120, 30, Mixed);
         _h!.Press(Key.T); // succeeded
         Assert.Contains("3 of 6 match type=succeeded", _h.Screen());
         _h.Press(Key.S); // first stop reason in the file: end_turn
@@ -97,13 +93,13 @@ public class ResultsPaneTests : IDisposable
     }
 
     [Fact]
-    public async Task Full_text_search_and_sort_by_tokens()
+    public void Full_text_search_and_sort_by_tokens()
     {
-        ResultsPane pane = await Open(120, 30, Mixed);
+        ResultsPane pane = Open(120, 30, Mixed);
         _h!.Press(new Key('/'));
         _h.Type("capital");
         _h.Press(Key.Enter);
-        await _h.PumpUntil(() => pane.Model!.Filter.Text == "capital", "search applied");
+        Assert.Equal("capital", pane.Model!.Filter.Text); // the search is the shell's work: done once the key settled
         string screen = _h.Screen();
         Assert.Contains("2 of 6 match /\"capital\"", screen);
         Assert.Contains("\"capital\": 2 matching rows", screen);
@@ -117,21 +113,22 @@ public class ResultsPaneTests : IDisposable
     }
 
     [Fact]
-    public async Task Esc_in_a_prompt_cancels_the_prompt_not_the_pane()
+    public void Esc_in_a_prompt_cancels_the_prompt_not_the_pane()
     {
-        ResultsPane pane = await Open(100, 30, Mixed);
+        ResultsPane pane = Open(100, 30, Mixed);
         _h!.Press(Key.I);
         _h.Type("zzz");
         Assert.Equal("0 of 6 match id=zzz", pane.Model!.FilterLine().Split(" · ")[0]);
         _h.Press(Key.Esc);
-        Assert.False(pane.Prompt.IsOpen);
-        Assert.Same(pane, _shell!.Top);
+        Assert.False(_h.Shell.PromptOpen);
+        Assert.Same(pane, _h.Shell.Top);
+        Assert.False(_h.Shell.Quitting.IsCancellationRequested);
     }
 
     [Fact]
-    public async Task Tree_expands_with_enter_and_thinking_stays_collapsed_in_expand_all()
+    public void Tree_expands_with_enter_and_thinking_stays_collapsed_in_expand_all()
     {
-        ResultsPane pane = await OpenNamed(120, 40, "many.jsonl", Succeeded("many", ManyBlocks));
+        ResultsPane pane = OpenNamed(120, 40, "many.jsonl", Succeeded("many", ManyBlocks));
         _h!.Press(Key.Enter); // list → tree
         Assert.True(pane.Tree.HasFocus);
         string screen = _h.Screen();
@@ -159,31 +156,31 @@ public class ResultsPaneTests : IDisposable
     [Fact]
     public async Task Raw_view_copy_and_export()
     {
-        ResultsPane pane = await Open(120, 30, Mixed);
+        ResultsPane pane = Open(120, 30, Mixed);
         _h!.Press(Key.V);
         Assert.Contains("\"custom_id\": \"eval-001\",", pane.Panel.Content);
         Assert.Contains("\"custom_id\": \"eval-001\",", _h.Screen());
         _h.Press(Key.V, Key.Y);
-        Assert.StartsWith("copied the message node", _shell!.LastFlash);
+        Assert.StartsWith("copied the message node", _h.Shell.LastFlash?.Text);
 
         string target = Path.Combine(_dir.Path, "errors.csv");
         _h.Press(Key.T, Key.T); // errored
         _h.Press(Key.W);
-        Assert.StartsWith("export 1 row to", pane.Prompt.Label);
+        Assert.True(_h.Shell.PromptOpen);
+        Assert.StartsWith("export 1 row to", _h.Lines()[^2]); // the prompt is the shell's, in the flash bar's row
         _h.Press(Key.U.WithCtrl);
         _h.Type(target);
         _h.Press(Key.Enter);
-        await _h.PumpUntil(() => _shell.LastFlash.StartsWith("exported", StringComparison.Ordinal), "export done");
-        Assert.Equal($"exported 1 row to {target}", _shell.LastFlash);
+        Assert.Equal($"exported 1 row to {target}", _h.Shell.LastFlash?.Text); // the shell waited for the export
         string csv = await File.ReadAllTextAsync(target);
         Assert.StartsWith("custom_id,type,stop_reason,error_type,", csv);
         Assert.Contains("eval-002,errored,,overloaded_error,0,0,0,0,Overloaded", csv);
     }
 
     [Fact]
-    public async Task Fits_80x24_and_an_empty_file()
+    public void Fits_80x24_and_an_empty_file()
     {
-        await Open(80, 24);
+        Open(80, 24);
         string screen = _h!.Screen();
         Assert.Contains("0 results", screen);
         Assert.Contains("indexed 0 rows", screen);
@@ -193,13 +190,9 @@ public class ResultsPaneTests : IDisposable
     [Fact]
     public void Key_bindings_are_declared_once_and_generate_the_hints()
     {
-        using var h = new ResultsHeadless(200, 30);
-        using var shell = new StandaloneShell(h.App);
-        string path = Write(_dir.Path, Mixed);
-        ResultsPane pane = ResultsPane.ForFile(shell, path);
-        shell.Push(pane);
+        ResultsPane pane = Open(200, 30, Mixed);
         Assert.Equal(pane.Actions.Count, pane.Actions.Select(a => a.Key).Distinct().Count());
-        Assert.All(pane.Actions, a => Assert.False(a.Dangerous)); // nothing here changes the server: read-only keeps it all
-        Assert.StartsWith("t type  s stop  x error  i id glob  / search  c clear  o sort  v raw  y copy  w export", shell.HintText);
+        Assert.All(pane.Actions, a => Assert.False(a.Dangerous)); // a file's browser changes no server: read-only keeps it all
+        Assert.StartsWith("t type  s stop  x error  i id glob  / search  c clear  o sort  v raw  y copy  w export", _h!.Lines()[^1].TrimStart());
     }
 }

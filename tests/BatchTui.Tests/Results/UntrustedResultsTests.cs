@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text;
 using BatchTui.Core.Text;
+using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
 using BatchTui.Tui.Text;
-using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Results.ResultsFixtures;
 
@@ -18,27 +18,20 @@ namespace BatchTui.Tests.Results;
 public class UntrustedResultsTests : IDisposable
 {
     private readonly TempFolder _dir = new();
-    private ResultsHeadless? _h;
-    private StandaloneShell? _shell;
-    private SessionToken? _token;
+    private TuiDriver? _h;
 
     public void Dispose()
     {
-        if (_token is not null) _h!.End(_token);
-        _shell?.Dispose();
         _h?.Dispose();
         _dir.Dispose();
     }
 
-    private async Task<ResultsPane> Open(int cols, int rows, params string[] lines)
+    // open FILE in the app's shell; the driver waits for the shell's work, the indexing pass included.
+    private ResultsPane Open(int cols, int rows, params string[] lines)
     {
-        _h = new ResultsHeadless(cols, rows);
-        _shell = new StandaloneShell(_h.App);
-        ResultsPane pane = ResultsPane.ForFile(_shell, Write(_dir.Path, lines));
-        _shell.Push(pane);
-        _token = _h.Begin(_shell);
-        await pane.Model!.Index.Completion;
-        await _h.PumpUntil(() => pane.Ready.IsCompleted, "indexed");
+        _h = TuiDriver.Open(Write(_dir.Path, lines), cols, rows);
+        var pane = (ResultsPane)_h.Shell.Top!;
+        Assert.True(pane.Ready.IsCompleted, "indexed once the shell's work is done");
         return pane;
     }
 
@@ -56,9 +49,9 @@ public class UntrustedResultsTests : IDisposable
     [InlineData(120, 30)]
     [InlineData(47, 20)]
     [InlineData(30, 16)]
-    public async Task Emoji_and_characters_outside_the_BMP_draw_in_the_tree_the_list_and_the_text(int cols, int rows)
+    public void Emoji_and_characters_outside_the_BMP_draw_in_the_tree_the_list_and_the_text(int cols, int rows)
     {
-        ResultsPane pane = await Open(cols, rows,
+        ResultsPane pane = Open(cols, rows,
             Succeeded("emoji-\U0001F389", Text("Great news \U0001F389 it works")),
             Succeeded("math", Text("\U0001D465 + \U0001D466 = \U0001D467, the end \U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465\U0001D465")),
             Succeeded("zwj", Text("family \U0001F468\u200D\U0001F469\u200D\U0001F467 日本語のテキスト e\u0301 \u2764\uFE0F \U0001F1EB\U0001F1F7 שלום")));
@@ -76,7 +69,7 @@ public class UntrustedResultsTests : IDisposable
         {
             _h.Press(Key.Tab, Key.Tab); // back to the list
             pane.Table.SelectRow(row);
-            _h.Pump();
+            _h.Settle();
             _h.Press(Key.Tab);
             _h.Press(Key.J);
             lines = _h.Lines();
@@ -86,9 +79,9 @@ public class UntrustedResultsTests : IDisposable
     }
 
     [Fact]
-    public async Task Control_characters_show_as_their_own_stand_ins_c1_and_del_included()
+    public void Control_characters_show_as_their_own_stand_ins_c1_and_del_included()
     {
-        ResultsPane pane = await Open(120, 30,
+        ResultsPane pane = Open(120, 30,
             Succeeded("esc\\u001b[2J", Text("clear\u001b[2J title\u001b]0;pwned\u0007 csi\u009b6n del\u007f end")),
             Errored("err", "bad\\u009btype", "message \\u001b[31mred"));
         _h!.Press(Key.Tab, Key.J);
@@ -102,21 +95,22 @@ public class UntrustedResultsTests : IDisposable
         Assert.Contains("csi\\x9B6n del\u2421 end", pane.Panel.Content.Length > 0 ? string.Join("", TextWrap.Wrap(pane.Panel.Content, 200)) : "");
         _h.Press(Key.Tab, Key.Tab);
         pane.Table.SelectRow(1);
-        _h.Pump();
+        _h.Settle();
         screen = _h.Screen();
         AssertClean(_h.Lines(), 120);
         Assert.Contains("bad\\x9Btype", screen);
     }
 
     [Fact]
-    public async Task A_50_MB_text_block_shows_its_first_part_and_says_how_to_get_the_rest()
+    public void A_50_MB_text_block_shows_its_first_part_and_says_how_to_get_the_rest()
     {
         var big = new StringBuilder(50 * 1024 * 1024 + 64);
         while (big.Length < 50 * 1024 * 1024) big.Append("All work and no play makes a long line. ");
-        ResultsPane pane = await Open(100, 30, Succeeded("huge", Text(big.ToString())), Succeeded("small", Text("short")));
+        ResultsPane pane = Open(100, 30, Succeeded("huge", Text(big.ToString())), Succeeded("small", Text("short")));
         big.Clear();
         _h!.Press(Key.Tab);
-        await _h.PumpUntil(() => pane.Tree.Objects?.Any() == true, "the 50 MB line's tree"); // parsed in the background
+        // Indexed in the background, by the shell's runner: the driver waited for it, so the tree is there now.
+        Assert.True(pane.Tree.Objects?.Any() == true, "the 50 MB line's tree");
         _h.Press(Key.J); // the 50 MB text node
         Assert.StartsWith("text: All work and no play", pane.Tree.SelectedObject!.Label);
         string content = pane.Panel.Content;

@@ -1,6 +1,7 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Tui.Batches;
+using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
 using BatchTui.Tui.Widgets;
 using Microsoft.Extensions.Time.Testing;
@@ -21,6 +22,7 @@ public sealed class TuiDriver : IDisposable
 {
     private readonly SessionToken? _token;
     private readonly UiThread _thread = UiThread.Capture();
+    private readonly BatchesPane? _pane;
 
     private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme,
         CrashLog? crashes)
@@ -31,14 +33,42 @@ public sealed class TuiDriver : IDisposable
         App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
         Themes.Apply(Themes.Current, App.Driver);
-        (Shell, Pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
+        (Shell, _pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
         // Snapshots must not depend on the machine's zone.
         Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
-        Pane.Detail.Zone = TimeZoneInfo.Utc;
+        _pane.Detail.Zone = TimeZoneInfo.Utc;
         _token = App.Begin(Shell);
-        Pane.Start();
+        _pane.Start();
         Settle();
     }
+
+    // The same shell around another root pane: open FILE, or a results browser of its own.
+    private TuiDriver(ShellInfo info, Func<IShell, IPane> root, FakeTimeProvider time, int cols, int rows, string theme, bool settle = true)
+    {
+        Time = time;
+        Themes = new ThemeCatalog(theme, noColor: false);
+        Themes.Install(null);
+        App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(cols, rows);
+        Themes.Apply(Themes.Current, App.Driver);
+        Shell = TuiApp.BuildWith(App, info, Themes, time, root);
+        Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
+        _token = App.Begin(Shell);
+        if (settle) Settle();
+        else _thread.Release();
+    }
+
+    /// <summary><c>batchtui open FILE</c>: the app's shell with the results browser of <paramref name="path"/> as its root.</summary>
+    public static TuiDriver Open(string path, int cols = 100, int rows = 30, FakeTimeProvider? time = null, string theme = "dark") =>
+        new(ShellInfo.ForFile(Path.GetFileName(path)), shell => ResultsPane.ForFile(shell, path), time ?? NewClock(), cols, rows, theme);
+
+    /// <summary>The app's shell with <paramref name="root"/> as its only pane (e.g. the results of one batch).</summary>
+    /// <param name="settle">False: the first screen is read before the work the pane started is done (a download).</param>
+    public static TuiDriver With(Func<IShell, IPane> root, Uri origin, int cols = 100, int rows = 30, bool readOnly = false,
+        FakeTimeProvider? time = null, bool settle = true) =>
+        new(new ShellInfo("default", origin, true, readOnly), root, time ?? NewClock(), cols, rows, "dark", settle);
+
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
 
     public static TuiDriver Start(IBatchesApi api, FakeTimeProvider time, int cols = 100, int rows = 30, bool readOnly = false,
         int pageSize = 50, PaneFactories? factories = null, string theme = "dark", CrashLog? crashes = null) =>
@@ -46,7 +76,8 @@ public sealed class TuiDriver : IDisposable
 
     public IApplication App { get; }
     public AppShell Shell { get; }
-    public BatchesPane Pane { get; }
+    /// <summary>The batch list (not there when the driver runs another root pane).</summary>
+    public BatchesPane Pane => _pane ?? throw new InvalidOperationException("no batch list in this shell");
     public FakeTimeProvider Time { get; }
     public ThemeCatalog Themes { get; }
 
@@ -124,7 +155,7 @@ public sealed class TuiDriver : IDisposable
         for (int round = 0; round < 200; round++)
         {
             App.TimedEvents!.RunTimers();
-            Task[] pending = [.. Shell.PendingWork, Pane.Refresher.Current];
+            Task[] pending = [.. Shell.PendingWork, .. _pane is null ? [] : new[] { _pane.Refresher.Current }];
             pending = pending.Where(t => !t.IsCompleted).ToArray();
             if (pending.Length == 0)
             {

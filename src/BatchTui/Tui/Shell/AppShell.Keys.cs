@@ -62,6 +62,7 @@ public sealed partial class AppShell
     {
         bool handled = false;
         if (!Guarded($"key {KeyText.Of(key)}", () => handled = AfterViews(key))) return true;
+        _hints.SetNeedsDraw(); // a key may enable or disable another
         return handled;
     }
 

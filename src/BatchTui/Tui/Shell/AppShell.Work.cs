@@ -84,6 +84,10 @@ public sealed partial class AppShell
     public void Post(Action action)
     {
         if (_quit.IsCancellationRequested) return;
-        Host.Invoke(() => Guarded("posted work", action));
+        Host.Invoke(() =>
+        {
+            Guarded("posted work", action);
+            _hints.SetNeedsDraw(); // what the work changed may enable or disable a key
+        });
     }
 }

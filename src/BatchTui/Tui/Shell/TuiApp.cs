@@ -23,15 +23,40 @@ public static class TuiApp
         return (shell, pane);
     }
 
+    /// <summary>Wires the shell around one root pane other than the batch list (<c>open FILE</c>, tests).</summary>
+    public static AppShell BuildWith(IApplication app, ShellInfo info, ThemeCatalog themes, TimeProvider time, Func<IShell, IPane> root,
+        CrashLog? crashes = null)
+    {
+        var shell = new AppShell(app, info, time, themes, crashes);
+        shell.Push(root(shell));
+        return shell;
+    }
+
+    /// <summary><c>open FILE</c>: the same shell, its header naming the file, <paramref name="root"/> as its only pane.</summary>
+    public static int RunWith(ShellInfo info, TuiOptions options, Func<IShell, IPane> root, CrashLog? crashes = null)
+    {
+        TimeProvider time = TimeProvider.System;
+        (IApplication app, ThemeCatalog themes) = Start(options, time);
+        AppShell shell = BuildWith(app, info, themes, time, root, crashes);
+        app.AddTimeout(TimeSpan.Zero, () => { shell.StartTicking(); return false; });
+        return TerminalSession.Run(app, shell, shell.Quit, e => shell.Contain(e, "the main loop"), crashes, time);
+    }
+
+    private static (IApplication, ThemeCatalog) Start(TuiOptions options, TimeProvider time)
+    {
+        var themes = new ThemeCatalog(options.Theme, options.NoColor);
+        themes.Install(null);
+        IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
+        themes.Apply(themes.Current, app.Driver);
+        return (app, themes);
+    }
+
     public static int Run(IBatchesApi api, ShellInfo info, TuiOptions options, PaneFactories? factories = null, CrashLog? crashes = null)
     {
         TimeProvider time = TimeProvider.System;
         var prefetch = new PrefetchedFirstPage(api, BatchListModel.NewestPage(options.PageSize));
         api = prefetch;
-        var themes = new ThemeCatalog(options.Theme, options.NoColor);
-        themes.Install(null);
-        IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
-        themes.Apply(themes.Current, app.Driver);
+        (IApplication app, ThemeCatalog themes) = Start(options, time);
         (AppShell shell, BatchesPane pane) = Build(app, api, info, options, themes, time, factories, crashes);
         // Often in by now (native build): then the very first frame is the list, not an empty one before it.
         bool loaded = prefetch.TryTakeAnswer(TimeSpan.Zero, out BatchPage? first);
