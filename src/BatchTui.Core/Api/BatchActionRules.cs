@@ -20,7 +20,7 @@ public static class BatchActionRules
     {
         BatchStatus.Ended => null,
         BatchStatus.Canceling => $"{b.Id} is still canceling: it can be deleted once it has ended",
-        BatchStatus.InProgress => $"{b.Id} is in progress: cancel it first (c); it can be deleted once it has ended",
+        BatchStatus.InProgress => $"only an ended batch can be deleted: {b.Id} is in progress (cancel it first: c)",
         _ => $"{b.Id} is in an unknown state: refusing to delete",
     };
 

@@ -16,7 +16,7 @@ public class BatchActionRulesTests
         Assert.Equal("msgbatch_x has ended: only a batch in progress can be canceled", BatchActionRules.WhyNotCancel(ended));
         Assert.Equal("msgbatch_x is already canceling", BatchActionRules.WhyNotCancel(Batch(BatchStatus.Canceling)));
         Assert.Null(BatchActionRules.WhyNotDelete(ended));
-        Assert.Equal("msgbatch_x is in progress: cancel it first (c); it can be deleted once it has ended", BatchActionRules.WhyNotDelete(running));
+        Assert.Equal("only an ended batch can be deleted: msgbatch_x is in progress (cancel it first: c)", BatchActionRules.WhyNotDelete(running));
         Assert.Null(BatchActionRules.WhyNoResults(ended));
         Assert.Equal("results of msgbatch_x were archived and are no longer available", BatchActionRules.WhyNoResults(archived));
         Assert.Equal("results of msgbatch_x are available once it has ended (3 still processing)", BatchActionRules.WhyNoResults(running));

@@ -128,16 +128,16 @@ public sealed class BatchesPane : IPane, IDisposable
         new(Key.CursorLeft, "newer", NewerPage, Description: "previous (newer) page"),
         new(Key.H, "newer", NewerPage, Hint: false, Description: "previous (newer) page"),
         new(Key.H.WithShift, "newest", NewestPage, Hint: false, Description: "back to the newest page"),
-        new(Key.Enter, "results", OpenResults, Description: "open the results browser"),
-        new(Key.O, "results", OpenResults, Hint: false, Description: "open the results browser"),
+        new(Key.Enter, "results", OpenResults, Description: "open the results browser", DisabledReason: WhyNoResults),
+        new(Key.O, "results", OpenResults, Hint: false, Description: "open the results browser", DisabledReason: WhyNoResults),
         new(new Key('/'), "filter", Filter, Description: "filter by id or status (e.g. /ended 01a)"),
         new(Key.S, "status", CycleStatus, Hint: false, Description: "filter by status: all, in_progress, canceling, ended"),
         new(Key.Esc, "clear", ClearFilter, Hint: false, Description: "clear the filter"),
         new(new Key(':'), "jump", Jump, Description: "jump to a batch id"),
         new(Key.R, "refresh", () => _ = Refresher.RefreshNowAsync(), Description: "refresh now"),
         new(Key.P, "pause", Refresher.TogglePause, Hint: false, Description: "pause or resume auto-refresh"),
-        new(Key.C, "cancel", Cancel, Dangerous: true, Description: "cancel the batch (asks first)"),
-        new(Key.D, "delete", Delete, Dangerous: true, Description: "delete the batch (asks first)"),
+        new(Key.C, "cancel", Cancel, Dangerous: true, Description: "cancel the batch (asks first)", DisabledReason: () => Rule(BatchActionRules.WhyNotCancel)),
+        new(Key.D, "delete", Delete, Dangerous: true, Description: "delete the batch (asks first)", DisabledReason: () => Rule(BatchActionRules.WhyNotDelete)),
         new(Key.N, "new", NewBatch, Dangerous: true, Description: "compose a new batch"),
         new(Key.W, "watch", ToggleWatch, Hint: false, Description: "notify (bell, terminal) when this batch ends"),
         new(Key.Y, "copy id", CopyId, Hint: false, Description: "copy the batch id (OSC 52)"),
@@ -150,6 +150,12 @@ public sealed class BatchesPane : IPane, IDisposable
     // ---- actions -------------------------------------------------------------------------------------------------
 
     private MessageBatch? Selected => Model.State.Selected;
+
+    // The state rules, declared on the actions (Core decides, with the reason): with no batch selected the key does nothing.
+    private string? Rule(Func<MessageBatch, string?> why) => Selected is { } b ? why(b) : null;
+
+    private string? WhyNoResults() =>
+        Rule(BatchActionRules.WhyNoResults) ?? (_factories.Results is null && Selected is not null ? "results browser not available" : null);
 
     private void OlderPage() => _shell.Run(async ct =>
     {
@@ -165,9 +171,7 @@ public sealed class BatchesPane : IPane, IDisposable
 
     private void OpenResults()
     {
-        if (Selected is not { } b) return;
-        if (BatchActionRules.WhyNoResults(b) is { } why) { _shell.FlashProblem(why); return; }
-        if (_factories.Results is null) { _shell.FlashProblem("results browser not available"); return; }
+        if (Selected is not { } b || _factories.Results is null) return;
         _shell.Push(_factories.Results(_shell, _api, b, OnCreated));
     }
 
@@ -210,7 +214,6 @@ public sealed class BatchesPane : IPane, IDisposable
     private void Cancel()
     {
         if (Selected is not { } b) return;
-        if (BatchActionRules.WhyNotCancel(b) is { } why) { _shell.FlashProblem(why); return; }
         _shell.Confirm("Cancel batch",
         [
             $"Cancel {b.Id}?",
@@ -230,7 +233,6 @@ public sealed class BatchesPane : IPane, IDisposable
     private void Delete()
     {
         if (Selected is not { } b) return;
-        if (BatchActionRules.WhyNotDelete(b) is { } why) { _shell.FlashProblem(why); return; }
         _shell.Confirm("Delete batch",
         [
             $"Delete {b.Id}?",

@@ -8,8 +8,6 @@ public sealed partial class AppShell
 {
     private readonly KeyMap _global;
 
-    public IReadOnlyList<KeyAction> GlobalKeys => _global.Actions;
-
     private KeyAction[] GlobalActions() =>
     [
         new KeyAction(new Key('?'), "help", ToggleHelp, Description: "show or hide this help"),
@@ -68,11 +66,11 @@ public sealed partial class AppShell
 
     private bool AfterViews(Key key)
     {
-        if (TopMap?.TryHandle(key) == true) return true;
-        if (_global.TryHandle(key)) return true;
-        if (TopMap?.BlockedBy(key) is { } blocked)
+        string? refused = null;
+        if (TopMap?.TryHandle(key, out refused) == true || _global.TryHandle(key, out refused))
         {
-            FlashProblem($"read-only: \"{blocked.Name}\" is turned off (started with --read-only)");
+            // A disabled action says why instead of doing nothing (lazygit's disabled reason).
+            if (refused is not null) FlashProblem(refused);
             return true;
         }
         if (key == Key.Esc)
@@ -87,7 +85,7 @@ public sealed partial class AppShell
     {
         if (Top is HelpPane) { Pop(); return; }
         if (Top is null) return;
-        Push(new HelpPane(Top.Title, TopMap!.Actions, _global.Actions, ReadOnly));
+        Push(new HelpPane(Top.Title, TopMap!, _global, ReadOnly));
     }
 
     private void NextTheme()

@@ -50,21 +50,20 @@ public sealed partial class AppShell
     {
         // The way out and the way to help always show; the pane's own hints get the room that is left, in order.
         var tail = new LineBuilder();
-        AddHints(tail, _global.Actions, int.MaxValue);
+        AddHints(tail, _global.Hints(), int.MaxValue);
         if (_stack.Count > 1) tail.Add(" ").Add("Esc", Tone.Accent).Add(" back ", Tone.Dim);
         var line = new LineBuilder();
-        AddHints(line, TopMap?.Actions ?? [], width - tail.Length);
+        AddHints(line, TopMap?.Hints() ?? [], width - tail.Length);
         return line.Add(tail.Build().Spans).Build();
     }
 
-    // Actions sharing a name share a hint: "j/k move".
-    private static void AddHints(LineBuilder line, IEnumerable<KeyAction> actions, int room)
+    // A disabled action's key is dimmed like its name: it is there, but says why instead of running.
+    private static void AddHints(LineBuilder line, IReadOnlyList<KeyGroup> hints, int room)
     {
-        foreach (var group in actions.Where(a => a.Hint).GroupBy(a => a.Name))
+        foreach (KeyGroup hint in hints)
         {
-            string keys = string.Join("/", group.Select(a => KeyText.Of(a.Key)).Distinct());
-            if (line.Length + keys.Length + group.Key.Length + 3 > room) break;
-            line.Add(" ").Add(keys, Tone.Accent).Add(" " + group.Key + " ", Tone.Dim);
+            if (line.Length + hint.Keys.Length + hint.Text.Length + 3 > room) break;
+            line.Add(" ").Add(hint.Keys, hint.Disabled ? Tone.Dim : Tone.Accent).Add(" " + hint.Text + " ", Tone.Dim);
         }
     }
 
