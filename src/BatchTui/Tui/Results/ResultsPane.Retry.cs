@@ -10,7 +10,7 @@ namespace BatchTui.Tui.Results;
 public sealed partial class ResultsPane
 {
     private Action? _downloadAgain;
-    private Action<string, IReadOnlyList<string>>? _retryFailed;
+    private readonly Action<string, IReadOnlyList<string>>? _retryFailed;
 
     private IReadOnlyList<string>? _failedIds;
 

@@ -36,10 +36,11 @@ public sealed partial class ResultsPane : IPane, IDisposable
     private object? _timer;
     private bool _disposed;
 
-    private ResultsPane(IShell shell, string title, MessageBatch? batch)
+    private ResultsPane(IShell shell, string title, MessageBatch? batch, Action<string, IReadOnlyList<string>>? retryFailed = null)
     {
         _shell = shell;
         _batch = batch;
+        _retryFailed = retryFailed;
         Title = title;
         _root = new View { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
         _header = new InfoLines(HeaderLines) { X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
@@ -78,7 +79,7 @@ public sealed partial class ResultsPane : IPane, IDisposable
     public static ResultsPane ForBatch(IShell shell, IBatchesApi api, MessageBatch batch, ResultsStore store,
         Action<string, IReadOnlyList<string>>? retryFailed = null)
     {
-        var pane = new ResultsPane(shell, $"results {batch.Id}", batch) { _retryFailed = retryFailed };
+        var pane = new ResultsPane(shell, $"results {batch.Id}", batch, retryFailed);
         if (BatchIdRule.Problem(batch.Id) is { } badId)
         {
             pane._status = $"{badId}: its results are not opened";
