@@ -7,8 +7,10 @@ namespace BatchTui.Tui.Results;
 // The keys, declared once (the shell derives hints and help from them), and what the filter and move keys do.
 public sealed partial class ResultsPane
 {
+    // R first: after failures it is what the user came for, and hints are cut from the end on a narrow terminal.
     private List<KeyAction> BuildActions() =>
     [
+        .. RetryActions(),
         new(Key.T, "type", () => WithModel(m => m.CycleKind()), Description: "filter by result type: succeeded, errored, canceled, expired, unparseable, all"),
         new(Key.S, "stop", () => WithModel(m => m.CycleStopReason()), Description: "filter by stop_reason (cycles through those in the file)"),
         new(Key.X, "error", () => WithModel(m => m.CycleErrorType()), Description: "filter by error type (cycles through those in the file)"),
@@ -27,7 +29,6 @@ public sealed partial class ResultsPane
         new(Key.G, "top", () => JumpFocused(first: true), Hint: false, Description: "first row / node"),
         new(Key.G.WithShift, "bottom", () => JumpFocused(first: false), Hint: false, Description: "last row / node"),
         new(Key.Tab, "focus", CycleFocus, Hint: false, Description: "move between the list, the tree and the text"),
-        .. RetryActions(),
     ];
 
     private void WithModel(Action<ResultsBrowserModel> act)

@@ -32,7 +32,7 @@ public sealed partial class ResultsPane
             Description: "download the results again (after a failed or partial download)", DisabledReason: WhyNotDownloadAgain),
     ];
 
-    private string? WhyNotDownloadAgain() => _downloadAgain is null ? "the results were not downloaded in part: nothing to download again" : null;
+    private string? WhyNotDownloadAgain() => _downloadAgain is null ? "the download did not fail: nothing to download again" : null;
 
     private string? WhyNotRetryFailed()
     {

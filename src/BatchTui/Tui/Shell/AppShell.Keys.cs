@@ -85,7 +85,7 @@ public sealed partial class AppShell
     {
         if (Top is HelpPane) { Pop(); return; }
         if (Top is null) return;
-        Push(new HelpPane(Top.Title, TopMap!, _global, ReadOnly));
+        Push(new HelpPane(Top.Title, TopMap!, _global, ReadOnly && Info.File is null)); // a file: nothing to take away
     }
 
     private void NextTheme()
