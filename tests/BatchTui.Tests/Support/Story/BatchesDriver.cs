@@ -82,6 +82,16 @@ public sealed partial class BatchesDriver
         return this;
     }
 
+    /// <summary>Rows are shown, and every one matches (a filter's effect).</summary>
+    public BatchesDriver AllLines(TextMatcher row)
+    {
+        Shown s = Read();
+        Assert.True(s.Rows.Count > 0, $"the list shows no rows; screen:\n{s.Screen}");
+        foreach ((string text, _) in s.Rows)
+            Assert.True(row.Test(text, s.Shorten), $"the row \"{text.TrimEnd()}\" does not match: {row}; screen:\n{s.Screen}");
+        return this;
+    }
+
     /// <summary>No row on screen matches.</summary>
     public BatchesDriver DoesNotShow(TextMatcher row)
     {
