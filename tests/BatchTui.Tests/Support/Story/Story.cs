@@ -1,3 +1,4 @@
+using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tui.Editor;
@@ -24,12 +25,13 @@ public sealed class Story : IAsyncDisposable, IDisposable
     private readonly bool _ownsWorld;
     private readonly string _dir;
 
-    private Story(World world, bool ownsWorld, int cols, int rows, bool readOnly, int pageSize, string theme, bool panes, CrashLog? crashes)
+    private Story(World world, bool ownsWorld, int cols, int rows, bool readOnly, int pageSize, string theme, bool panes, CrashLog? crashes,
+        IBatchesApi? api = null)
     {
         World = world;
         _ownsWorld = ownsWorld;
         _dir = Directory.CreateTempSubdirectory("batchtui-story-").FullName;
-        Driver = TuiDriver.Start(world.Api, world.Time, cols, rows, readOnly, pageSize, panes ? Panes(world, _dir) : null, theme, crashes);
+        Driver = TuiDriver.Start(api ?? world.Api, world.Time, cols, rows, readOnly, pageSize, panes ? Panes(world, Folder) : null, theme, crashes);
     }
 
     /// <summary>A seeded world of its own (disposed with the story) and the app on top of it.</summary>
@@ -39,11 +41,16 @@ public sealed class Story : IAsyncDisposable, IDisposable
         new(await World.StartAsync(seedWorld: seedWorld), ownsWorld: true, cols, rows, readOnly, pageSize, theme, panes, crashes);
 
     /// <summary>The app over a world the test arranged first (and disposes itself).</summary>
+    /// <param name="api">What the app talks to instead of <c>world.Api</c>: a wrapper around it that doctors answers
+    /// as a misbehaving server would, or counts calls.</param>
     public static Story On(World world, int cols = 100, int rows = 30, bool readOnly = false, int pageSize = 50,
-        string theme = "dark", bool panes = true, CrashLog? crashes = null) =>
-        new(world, ownsWorld: false, cols, rows, readOnly, pageSize, theme, panes, crashes);
+        string theme = "dark", bool panes = true, CrashLog? crashes = null, IBatchesApi? api = null) =>
+        new(world, ownsWorld: false, cols, rows, readOnly, pageSize, theme, panes, crashes, api);
 
     public World World { get; }
+
+    /// <summary>The story's own folder: the results cache is <c>cache/</c>, the editor's drafts and journal <c>state/</c>.</summary>
+    public string Folder => _dir;
 
     /// <summary>The headless terminal underneath; the harness's, not the story's (a story reads the screen).</summary>
     public TuiDriver Driver { get; }
