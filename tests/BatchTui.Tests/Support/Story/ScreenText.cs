@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace BatchTui.Tests.Support;
 
 /// <summary>
@@ -9,27 +11,29 @@ internal static class ScreenText
 {
     public sealed record Box(string Title, IReadOnlyList<string> Inner, int Top, int Left);
 
-    /// <summary>The rounded frame whose title starts with <paramref name="titleStart"/>, or null.</summary>
-    public static Box? Frame(IReadOnlyList<string> lines, string titleStart) => Find(lines, "╭┤" + titleStart, '├', '╮', '│');
+    /// <summary>The frame whose title starts with <paramref name="titleStart"/>, or null. Themes draw frames in their
+    /// own line style (rounded <c>╭┤</c>, single <c>┌┤</c> in mono, heavy <c>┏┥</c> in high contrast).</summary>
+    public static Box? Frame(IReadOnlyList<string> lines, string titleStart) => Find(lines, "╭┌┏", "┤┥┫", titleStart, "├┝┣", "╮┐┓", "│┃");
 
     /// <summary>The double-lined box on top (the confirmation), or null.</summary>
-    public static Box? DoubleBox(IReadOnlyList<string> lines) => Find(lines, "╔╡", '╞', '╗', '║');
+    public static Box? DoubleBox(IReadOnlyList<string> lines) => Find(lines, "╔", "╡", "", "╞", "╗", "║");
 
-    private static Box? Find(IReadOnlyList<string> lines, string opening, char titleEnd, char corner, char side)
+    private static Box? Find(IReadOnlyList<string> lines, string corners, string titleOpens, string titleStart, string titleEnds, string rightCorners, string sides)
     {
+        var opening = new Regex($"[{corners}][{titleOpens}]{Regex.Escape(titleStart)}");
         for (int y = 0; y < lines.Count; y++)
         {
-            int left = lines[y].IndexOf(opening, StringComparison.Ordinal);
-            if (left < 0) continue;
+            Match m = opening.Match(lines[y]);
+            if (!m.Success) continue;
             string top = lines[y];
-            int titleStart = left + 2;
-            int titleStop = top.IndexOf(titleEnd, titleStart);
-            int right = top.IndexOf(corner, titleStart);
+            int left = m.Index, titleAt = left + 2;
+            int titleStop = top.IndexOfAny(titleEnds.ToCharArray(), titleAt);
+            int right = titleStop < 0 ? -1 : top.IndexOfAny(rightCorners.ToCharArray(), titleStop);
             if (titleStop < 0 || right < 0) return null;
             var inner = new List<string>();
-            for (int row = y + 1; row < lines.Count && lines[row].Length > right && lines[row][left] == side; row++)
+            for (int row = y + 1; row < lines.Count && lines[row].Length > right && sides.Contains(lines[row][left]); row++)
                 inner.Add(lines[row][(left + 1)..right]);
-            return new Box(top[titleStart..titleStop], inner, y, left);
+            return new Box(top[titleAt..titleStop], inner, y, left);
         }
         return null;
     }
