@@ -19,16 +19,16 @@ public sealed class CreateOnceTests
     private static BatchCreateRequest Batch(int n) =>
         new(Enumerable.Range(1, n).Select(i => new BatchRequestItem($"r-{i}", Params)).ToList());
 
-    private static int Posts(SimulatorHost sim) => sim.Spy.Sent.Count(r => r.Method == "POST");
+    private static int Posts(World sim) => sim.Spy.Sent.Count(r => r.Method == "POST");
 
     [Theory]
     [InlineData(CreateFault.ServerError)]
     [InlineData(CreateFault.Drop)]
     public async Task Accepted_then_failed_creates_exactly_one_batch_and_names_it(CreateFault fault)
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, clientOnSimClock: true);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
         await sim.Api.ListAsync(new PageRequest(1)); // a pooled connection: the socket handler must not re-send on it either
-        sim.Server.Chaos.AcceptThenFailNextCreates(1, fault);
+        sim.Sim.Chaos.AcceptThenFailNextCreates(1, fault);
 
         var e = await Assert.ThrowsAsync<CreateUncertainException>(() => sim.Api.CreateAsync(Batch(3)));
 
@@ -43,8 +43,8 @@ public sealed class CreateOnceTests
     [Fact]
     public async Task A_529_before_acceptance_is_retried_and_creates_exactly_one()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, clientOnSimClock: true);
-        sim.Server.Chaos.FailNext(2, 529);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
+        sim.Sim.Chaos.FailNext(2, 529);
 
         MessageBatch created = await sim.Api.CreateAsync(Batch(2));
 
@@ -56,8 +56,8 @@ public sealed class CreateOnceTests
     [Fact]
     public async Task A_500_before_acceptance_is_not_resent_and_says_none_was_found_but_it_may_exist()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, clientOnSimClock: true);
-        sim.Server.Chaos.FailNext(1, 500);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
+        sim.Sim.Chaos.FailNext(1, 500);
 
         var e = await Assert.ThrowsAsync<CreateUncertainException>(() => sim.Api.CreateAsync(Batch(4)));
 
@@ -73,11 +73,11 @@ public sealed class CreateOnceTests
     [Fact]
     public async Task The_match_is_the_batch_of_the_attempt_not_an_older_one_of_the_same_size()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: true, clientOnSimClock: true);
+        await using var sim = await World.StartAsync(seedWorld: true, retries: 4);
         MessageBatch older = await sim.Api.CreateAsync(Batch(3));
-        sim.Clock.Advance(TimeSpan.FromMinutes(1));
+        sim.Time.Advance(TimeSpan.FromMinutes(1));
         await sim.Api.CreateAsync(Batch(2)); // same time window, other size
-        sim.Server.Chaos.AcceptThenFailNextCreates(1, CreateFault.ServerError);
+        sim.Sim.Chaos.AcceptThenFailNextCreates(1, CreateFault.ServerError);
 
         var e = await Assert.ThrowsAsync<CreateUncertainException>(() => sim.Api.CreateAsync(Batch(3)));
 
@@ -90,11 +90,11 @@ public sealed class CreateOnceTests
     [Fact]
     public async Task Other_calls_keep_their_retries_after_a_500()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, clientOnSimClock: true);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
         MessageBatch b = await sim.Api.CreateAsync(Batch(1));
-        sim.Server.Chaos.FailNext(1, 500);
+        sim.Sim.Chaos.FailNext(1, 500);
         Assert.Equal(b.Id, (await sim.Api.GetAsync(b.Id)).Id);
-        sim.Server.Chaos.FailNext(1, 500);
+        sim.Sim.Chaos.FailNext(1, 500);
         Assert.Equal(BatchStatus.Canceling, (await sim.Api.CancelAsync(b.Id)).Status);
         Assert.Equal(2, sim.Api.Retries);
     }
@@ -103,13 +103,13 @@ public sealed class CreateOnceTests
     public async Task The_journal_records_the_ambiguity_the_likely_match_and_the_requests()
     {
         using var dir = new TempDir();
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, clientOnSimClock: true);
-        var journal = new SubmissionJournal(dir["journal"], sim.Clock);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
+        var journal = new SubmissionJournal(dir["journal"], sim.Time);
         BatchCreateRequest request = Batch(3);
-        sim.Server.Chaos.AcceptThenFailNextCreates(1, CreateFault.ServerError);
+        sim.Sim.Chaos.AcceptThenFailNextCreates(1, CreateFault.ServerError);
         var e = await Assert.ThrowsAsync<CreateUncertainException>(() => sim.Api.CreateAsync(request));
 
-        string path = await journal.RecordUncertainAsync(e, request.Requests, sim.Server.BaseUrl, "/data/in.jsonl");
+        string path = await journal.RecordUncertainAsync(e, request.Requests, sim.Sim.BaseUrl, "/data/in.jsonl");
 
         UncertainCreate u = Assert.Single(await journal.UncertainAsync());
         string id = Assert.Single(await sim.AllBatchesAsync()).Id;
@@ -118,7 +118,7 @@ public sealed class CreateOnceTests
         Assert.StartsWith("500 api_error: Internal server error", u.Failure);
         Assert.NotNull(u.RequestId);
         Assert.Equal("/data/in.jsonl", u.SourceFile);
-        Assert.Equal(sim.Clock.GetUtcNow(), u.AttemptedAt);
+        Assert.Equal(sim.Time.GetUtcNow(), u.AttemptedAt);
         Assert.StartsWith($"{id} was created", u.Verdict);
         var again = await BatchTui.Core.Requests.CheckedRequests.CheckFileAsync(path);
         Assert.True(again.CanSubmit);

@@ -22,8 +22,8 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_429_with_retry_after_and_no_retries_left_carries_the_pause()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, maxRetries: 0);
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 7);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 0);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 7);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.ListAsync(new PageRequest()));
         Assert.Equal((429, "rate_limit_error"), (e.Status, e.ErrorType));
         Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
@@ -33,9 +33,9 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task After_retries_run_out_the_last_answers_retry_after_is_the_one_carried()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, maxRetries: 2);
-        sim.Server.Chaos.FailNext(2, 429, retryAfterSeconds: 1);
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 9);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 2);
+        sim.Sim.Chaos.FailNext(2, 429, retryAfterSeconds: 1);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 9);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.GetAsync("msgbatch_x"));
         Assert.Equal(429, e.Status);
         Assert.Equal(TimeSpan.FromSeconds(9), e.RetryAfter);
@@ -45,15 +45,15 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task An_error_without_retry_after_carries_none_even_after_one_that_had_it()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, maxRetries: 1);
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 4);
-        sim.Server.Chaos.FailNext(1, 529);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 1);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 4);
+        sim.Sim.Chaos.FailNext(1, 529);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.ListAsync(new PageRequest()));
         Assert.Equal((529, "overloaded_error"), (e.Status, e.ErrorType));
         Assert.Null(e.RetryAfter);
 
         // A call that succeeds after a 429 leaves nothing behind for the next failure.
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 2);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 2);
         Assert.Empty((await sim.Api.ListAsync(new PageRequest())).Data);
         var missing = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.GetAsync("msgbatch_missing"));
         Assert.Equal(404, missing.Status);
@@ -63,8 +63,8 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task A_retry_after_too_long_to_wait_for_is_surfaced_with_its_length()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, maxRetries: 4);
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 600);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 600);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.ListAsync(new PageRequest()));
         Assert.Equal(TimeSpan.FromMinutes(10), e.RetryAfter);
         Assert.Empty(sim.RetryDelays); // not waited for: the caller decides
@@ -73,9 +73,9 @@ public sealed class RetryAfterTests
     [Fact]
     public async Task Results_download_refused_with_retry_after_carries_it()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: true, maxRetries: 0);
+        await using var sim = await World.StartAsync(seedWorld: true, retries: 0);
         var ended = (await sim.AllBatchesAsync(1000)).First(b => b.ResultsAvailable);
-        sim.Server.Chaos.FailNext(1, 529, retryAfterSeconds: 3);
+        sim.Sim.Chaos.FailNext(1, 529, retryAfterSeconds: 3);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.OpenResultsAsync(ended.Id));
         Assert.Equal((529, TimeSpan.FromSeconds(3)), (e.Status, e.RetryAfter));
     }

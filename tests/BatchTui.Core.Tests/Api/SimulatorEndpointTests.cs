@@ -18,7 +18,7 @@ public sealed class SimulatorEndpointTests
     [Theory, MemberData(nameof(Namespaces))]
     public async Task List_pages_forward_and_backward_cover_the_whole_listing(string[] betas)
     {
-        await using var sim = await SimulatorHost.StartAsync(betas);
+        await using var sim = await World.StartAsync(betas: betas, retries: 4);
         var all = await sim.AllBatchesAsync(pageSize: 1000);
         Assert.True(all.Count >= 40, $"seeded world has {all.Count} batches");
         Assert.Equal(all.OrderByDescending(b => b.CreatedAt).Select(b => b.Id), all.Select(b => b.Id));
@@ -46,7 +46,7 @@ public sealed class SimulatorEndpointTests
     [Theory, MemberData(nameof(Namespaces))]
     public async Task Create_get_cancel_then_delete(string[] betas)
     {
-        await using var sim = await SimulatorHost.StartAsync(betas, seedWorld: false, createdBatchDuration: TimeSpan.FromHours(1));
+        await using var sim = await World.StartAsync(betas: betas, seedWorld: false, createdBatchDuration: TimeSpan.FromHours(1), retries: 4);
         var created = await sim.Api.CreateAsync(TwoRequests("c"));
         Assert.StartsWith("msgbatch_", created.Id);
         Assert.Equal(BatchStatus.InProgress, created.Status);
@@ -66,7 +66,7 @@ public sealed class SimulatorEndpointTests
         Assert.Equal(BatchStatus.Canceling, canceling.Status);
         Assert.NotNull(canceling.CancelInitiatedAt);
 
-        sim.Clock.Advance(TimeSpan.FromMinutes(5)); // past the simulator's cancel delay
+        sim.Time.Advance(TimeSpan.FromMinutes(5)); // past the simulator's cancel delay
         var ended = await sim.Api.GetAsync(created.Id);
         Assert.Equal(BatchStatus.Ended, ended.Status);
         Assert.Equal(2, ended.Counts.Total);
@@ -86,7 +86,7 @@ public sealed class SimulatorEndpointTests
     [Theory, MemberData(nameof(Namespaces))]
     public async Task Results_of_an_ended_batch_as_bytes_and_as_lines(string[] betas)
     {
-        await using var sim = await SimulatorHost.StartAsync(betas);
+        await using var sim = await World.StartAsync(betas: betas, retries: 4);
         var ended = (await sim.AllBatchesAsync(1000))
             .Where(b => b.ResultsAvailable && b.Counts.Total is > 3 and < 5000)
             .OrderBy(b => b.Counts.Total).First();
@@ -113,7 +113,7 @@ public sealed class SimulatorEndpointTests
     [Theory, MemberData(nameof(Namespaces))]
     public async Task Every_request_carries_the_namespace_headers(string[] betas)
     {
-        await using var sim = await SimulatorHost.StartAsync(betas, seedWorld: false);
+        await using var sim = await World.StartAsync(betas: betas, seedWorld: false, retries: 4);
         var created = await sim.Api.CreateAsync(TwoRequests("h"));
         await sim.Api.GetAsync(created.Id);
         await sim.Api.ListAsync(new PageRequest(5));
@@ -136,11 +136,11 @@ public sealed class SimulatorEndpointTests
     [Fact]
     public async Task A_batch_created_through_the_api_ends_on_the_virtual_clock()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false, createdBatchDuration: TimeSpan.FromMinutes(10));
+        await using var sim = await World.StartAsync(seedWorld: false, createdBatchDuration: TimeSpan.FromMinutes(10), retries: 4);
         var created = await sim.Api.CreateAsync(TwoRequests("l"));
         await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.OpenResultsAsync(created.Id));
 
-        sim.Clock.Advance(TimeSpan.FromMinutes(11));
+        sim.Time.Advance(TimeSpan.FromMinutes(11));
         var ended = await sim.Api.GetAsync(created.Id);
         Assert.Equal(BatchStatus.Ended, ended.Status);
         Assert.Equal(2, ended.Counts.Succeeded + ended.Counts.Errored);

@@ -8,7 +8,7 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Unknown_id_maps_to_404_with_type_message_and_request_id()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.GetAsync("msgbatch_doesnotexist"));
         Assert.Equal(404, e.Status);
         Assert.Equal("not_found_error", e.ErrorType);
@@ -23,7 +23,7 @@ public sealed class SimulatorErrorTests
     [InlineData(1001)]
     public async Task Out_of_range_limit_maps_to_400(int limit)
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.ListAsync(new PageRequest(limit)));
         Assert.Equal((400, "invalid_request_error"), (e.Status, e.ErrorType));
         Assert.False(string.IsNullOrEmpty(e.ApiMessage));
@@ -33,7 +33,7 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Results_of_an_archived_or_unfinished_batch_are_a_400_not_an_empty_stream()
     {
-        await using var sim = await SimulatorHost.StartAsync();
+        await using var sim = await World.StartAsync(retries: 4);
         var all = await sim.AllBatchesAsync(1000);
         var archived = all.First(b => b.ArchivedAt is not null);
         var running = all.First(b => b.Status == BatchStatus.InProgress);
@@ -51,7 +51,7 @@ public sealed class SimulatorErrorTests
     public async Task No_key_works_against_an_open_server_and_sends_no_credential()
     {
         await using var server = await BatchTui.Simulator.SimulatorServer.StartAsync(new() { Port = 0, SeedWorld = false });
-        var spy = new HeaderSpy();
+        var spy = new WireLog();
         using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = server.BaseUrl, InnerHandler = () => spy });
         Assert.Empty((await api.ListAsync(new PageRequest())).Data);
         var sent = Assert.Single(spy.Sent);
@@ -62,22 +62,22 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Wrong_key_maps_to_401_and_the_key_is_not_in_the_message()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
         const string wrong = "sk-ant-wrong-key-abcdef";
-        using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = sim.Server.BaseUrl, ApiKey = new ApiKey(wrong) });
+        using var api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = sim.Sim.BaseUrl, ApiKey = new ApiKey(wrong) });
         var e = await Assert.ThrowsAsync<BatchApiException>(() => api.ListAsync(new PageRequest()));
         Assert.Equal((401, "authentication_error"), (e.Status, e.ErrorType));
         Assert.DoesNotContain(wrong, e.Message);
-        Assert.DoesNotContain(SimulatorHost.Key, e.Message);
+        Assert.DoesNotContain(World.Key, e.Message);
     }
 
     [Fact]
     public async Task Two_429s_with_retry_after_are_retried_and_counted()
     {
-        await using var sim = await SimulatorHost.StartAsync();
+        await using var sim = await World.StartAsync(retries: 4);
         var events = new List<RetryEvent>();
         sim.Api.Retrying += events.Add;
-        sim.Server.Chaos.FailNext(2, 429, retryAfterSeconds: 1);
+        sim.Sim.Chaos.FailNext(2, 429, retryAfterSeconds: 1);
 
         var page = await sim.Api.ListAsync(new PageRequest(5));
         Assert.Equal(5, page.Data.Count);
@@ -93,8 +93,8 @@ public sealed class SimulatorErrorTests
     [InlineData(503)]
     public async Task Overloaded_and_server_errors_back_off_exponentially_then_succeed(int status)
     {
-        await using var sim = await SimulatorHost.StartAsync();
-        sim.Server.Chaos.FailNext(3, status);
+        await using var sim = await World.StartAsync(retries: 4);
+        sim.Sim.Chaos.FailNext(3, status);
         var page = await sim.Api.ListAsync(new PageRequest(2));
         Assert.Equal(2, page.Data.Count);
         Assert.Equal(3, sim.Api.Retries);
@@ -104,8 +104,8 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Retries_run_out_into_the_last_error()
     {
-        await using var sim = await SimulatorHost.StartAsync(maxRetries: 2);
-        sim.Server.Chaos.FailNext(5, 529);
+        await using var sim = await World.StartAsync(retries: 2);
+        sim.Sim.Chaos.FailNext(5, 529);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.ListAsync(new PageRequest()));
         Assert.Equal((529, "overloaded_error"), (e.Status, e.ErrorType));
         Assert.NotNull(e.RequestId);
@@ -116,8 +116,8 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Create_is_retried_after_a_429_since_the_server_did_not_take_it()
     {
-        await using var sim = await SimulatorHost.StartAsync(seedWorld: false);
-        sim.Server.Chaos.FailNext(1, 429, retryAfterSeconds: 2);
+        await using var sim = await World.StartAsync(seedWorld: false, retries: 4);
+        sim.Sim.Chaos.FailNext(1, 429, retryAfterSeconds: 2);
         var created = await sim.Api.CreateAsync(new BatchCreateRequest([new BatchRequestItem("r-1",
             System.Text.Json.JsonDocument.Parse("""{"model":"claude-haiku-4-5","max_tokens":8,"messages":[{"role":"user","content":"hi"}]}""").RootElement)]));
         Assert.Equal(1, created.Counts.Total);
@@ -128,13 +128,13 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task Dropped_connections_are_retried_and_when_they_persist_mapped()
     {
-        await using var sim = await SimulatorHost.StartAsync(maxRetries: 2);
-        sim.Server.Chaos.DropNext(2);
+        await using var sim = await World.StartAsync(retries: 2);
+        sim.Sim.Chaos.DropNext(2);
         var page = await sim.Api.ListAsync(new PageRequest(1));
         Assert.Single(page.Data);
         Assert.Equal(2, sim.Api.Retries);
 
-        sim.Server.Chaos.DropNext(3);
+        sim.Sim.Chaos.DropNext(3);
         var e = await Assert.ThrowsAsync<BatchApiException>(() => sim.Api.GetAsync(page.Data[0].Id));
         Assert.Null(e.Status);
         Assert.Equal("connection_error", e.ErrorType);
@@ -144,9 +144,9 @@ public sealed class SimulatorErrorTests
     [Fact]
     public async Task A_results_download_cut_short_raises_a_batch_api_exception()
     {
-        await using var sim = await SimulatorHost.StartAsync();
+        await using var sim = await World.StartAsync(retries: 4);
         var ended = (await sim.AllBatchesAsync(1000)).Where(b => b.ResultsAvailable).OrderByDescending(b => b.Counts.Total).First();
-        sim.Server.Chaos.TruncateNextResults(1);
+        sim.Sim.Chaos.TruncateNextResults(1);
         int lines = 0;
         var e = await Assert.ThrowsAsync<BatchApiException>(async () =>
         {

@@ -14,7 +14,7 @@ public class CacheKeyingTests
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateDir = Private | UnixFileMode.UserExecute;
 
-    private static async Task<List<MessageBatch>> EndedAsync(SimulatorHost host) =>
+    private static async Task<List<MessageBatch>> EndedAsync(World host) =>
         (await host.AllBatchesAsync()).Where(b => b.ResultsAvailable && b.Counts.Total >= 20).OrderBy(b => b.Counts.Total).ToList();
 
     [Fact]
@@ -22,8 +22,8 @@ public class CacheKeyingTests
     {
         using var dir = new TempDir();
         var store = new ResultsStore(dir.Path);
-        await using SimulatorHost first = await SimulatorHost.StartAsync();
-        await using SimulatorHost second = await SimulatorHost.StartAsync();
+        await using World first = await World.StartAsync(retries: 4);
+        await using World second = await World.StartAsync(retries: 4);
         List<MessageBatch> ended = await EndedAsync(first);
         MessageBatch a = ended[0];
         // The second origin hands out the same id for another batch (as two demo sessions did): a batch of other counts.
@@ -51,7 +51,7 @@ public class CacheKeyingTests
     {
         using var dir = new TempDir();
         var store = new ResultsStore(dir.Path);
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch batch = (await EndedAsync(host))[0];
         // The cache holds results saved for a batch with this id but other counts (an earlier session's batch).
         MessageBatch earlier = batch with { Counts = batch.Counts with { Succeeded = batch.Counts.Succeeded + 5 } };
@@ -88,7 +88,7 @@ public class CacheKeyingTests
         string root = Path.Combine(dir.Path, "cache", "batchtui", "results");
         Directory.CreateDirectory(root, PrivateDir | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var store = new ResultsStore(root);
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch batch = (await EndedAsync(host))[0];
         CachedResults got = await store.GetAsync(host.Api, batch);
 
@@ -108,7 +108,7 @@ public class CacheKeyingTests
         using var dir = new TempDir();
         string root = Path.Combine(dir.Path, "fresh", "results");
         var store = new ResultsStore(root);
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         await store.GetAsync(host.Api, (await EndedAsync(host))[0]);
         Assert.Equal(PrivateDir, File.GetUnixFileMode(root));
         Assert.Equal(PrivateDir, File.GetUnixFileMode(Path.Combine(dir.Path, "fresh")));
@@ -158,7 +158,7 @@ public class CacheKeyingTests
         id ??= new string('a', 10_000);
         using var dir = new TempDir();
         var store = new ResultsStore(dir.Path);
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch odd = (await EndedAsync(host))[0] with { Id = id };
         var counting = new AliasApi(host.Api, "-", "-");
 

@@ -9,7 +9,7 @@ namespace BatchTui.Core.Tests.Results;
 /// <summary>The results store against the simulator over loopback HTTP, through the real service layer.</summary>
 public class StoreTests
 {
-    private static async Task<MessageBatch> EndedBatchAsync(SimulatorHost host)
+    private static async Task<MessageBatch> EndedBatchAsync(World host)
     {
         List<MessageBatch> all = await host.AllBatchesAsync();
         return all.Where(b => b.ResultsAvailable && b.Counts.Total >= 20).OrderBy(b => b.Counts.Total).First();
@@ -29,7 +29,7 @@ public class StoreTests
         CachedResults first;
         var store = new ResultsStore(dir.Path);
         Uri origin;
-        await using (SimulatorHost host = await SimulatorHost.StartAsync())
+        await using (World host = await World.StartAsync(retries: 4))
         {
             origin = host.Api.BaseUrl;
             batch = await EndedBatchAsync(host);
@@ -65,10 +65,10 @@ public class StoreTests
     public async Task A_truncated_download_leaves_no_file_and_a_retry_works()
     {
         using var dir = new TempDir();
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch batch = await EndedBatchAsync(host);
         var store = new ResultsStore(dir.Path);
-        host.Server.Chaos.TruncateNextResults(1);
+        host.Sim.Chaos.TruncateNextResults(1);
         var e = await Assert.ThrowsAsync<ResultsDownloadException>(() => store.GetAsync(host.Api, batch));
         Assert.StartsWith($"the download of {batch.Id} ", e.Message);
         Assert.EndsWith("Nothing was cached; try again.", e.Message);
@@ -86,7 +86,7 @@ public class StoreTests
     public async Task A_canceled_download_leaves_no_file()
     {
         using var dir = new TempDir();
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch batch = await EndedBatchAsync(host);
         var store = new ResultsStore(dir.Path);
         using var cts = new CancellationTokenSource();
@@ -99,7 +99,7 @@ public class StoreTests
     public async Task Archived_batch_without_cache_is_an_api_error_and_unended_batch_is_refused()
     {
         using var dir = new TempDir();
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         List<MessageBatch> all = await host.AllBatchesAsync();
         var store = new ResultsStore(dir.Path);
         MessageBatch archived = all.First(b => b.ArchivedAt is not null);
@@ -114,7 +114,7 @@ public class StoreTests
     public async Task A_count_mismatch_is_reported()
     {
         using var dir = new TempDir();
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         MessageBatch batch = await EndedBatchAsync(host);
         // The batch as the caller last saw it claims one more succeeded request than the file holds.
         MessageBatch claimed = batch with { Counts = batch.Counts with { Succeeded = batch.Counts.Succeeded + 1 } };

@@ -2,8 +2,8 @@ using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Batches;
 using Terminal.Gui.Input;
+using static BatchTui.Tests.Support.Matchers;
 
 namespace BatchTui.Tests.Shell;
 
@@ -15,14 +15,16 @@ public sealed class CrashContainmentTests
 {
     private const string Secret = "sk-ant-api03-crash-SECRET-7";
 
-    private static (TuiDriver T, ThrowingPane Pane, string Dir) Start(World w, TempFolder home)
+    // The app with a pane that throws where it is told to pushed over the list (a bug planted, not a user's step).
+    private static (Story T, ThrowingPane Pane, string Dir) Start(World w, TempFolder home)
     {
         string dir = Path.Combine(home.Path, "state", "batchtui");
         var crashes = new CrashLog(dir, new ApiKey(Secret), w.Time);
-        var t = TuiDriver.Start(w.Api, w.Time, 120, 30, crashes: crashes);
+        Story t = Story.On(w, 120, 30, crashes: crashes);
         var pane = new ThrowingPane(Secret);
-        t.Shell.Push(pane);
-        t.Settle().ExpectLine(ThrowingPane.Content);
+        t.Driver.Shell.Push(pane);
+        t.Driver.Settle();
+        t.Sees(ThrowingPane.Content);
         return (t, pane, dir);
     }
 
@@ -56,15 +58,17 @@ public sealed class CrashContainmentTests
         var (t, pane, dir) = Start(w, home);
         using (t)
         {
-            t.Press("x").ExpectFlash("key x failed: InvalidOperationException: boom").ExpectLine(ThrowingPane.Content);
+            t.Press("x").Flash().Contains("key x failed: InvalidOperationException: boom");
+            t.Sees(ThrowingPane.Content);
             string report = SingleReport(dir);
             Assert.DoesNotContain(Secret, t.Screen());
             AssertPrivateAndClean(dir, report);
             Assert.Contains("where: key x", File.ReadAllText(report));
 
             // The rest of the app works: back to the list, whose keys move the selection; the error went with its pane.
-            string second = t.Pane.Model.State.Visible[1].Id;
-            t.Press(Key.Esc).Press("j").ExpectSelected(second).ExpectNoLine("boom");
+            List<MessageBatch> all = await w.AllBatchesAsync();
+            t.Press(Key.Esc).Press("j").Batches().TopLines(Contains(all[0].Id), Contains(all[1].Id).IsSelected());
+            t.DoesNotSee("boom");
         }
     }
 
@@ -78,9 +82,10 @@ public sealed class CrashContainmentTests
         {
             pane.ThrowOnDraw = true;
             pane.View.SetNeedsDraw();
-            t.Settle().Settle();
-            t.ExpectLine("✗ drawing throwing pane failed: ArgumentException: Only valid Unicode scalar values")
-             .ExpectLine("Esc goes back").ExpectHeader("BatchTui").ExpectNoLine(ThrowingPane.Content);
+            t.Driver.Settle().Settle();
+            t.Sees("✗ drawing throwing pane failed: ArgumentException: Only valid Unicode scalar values")
+             .Sees("Esc goes back").DoesNotSee(ThrowingPane.Content)
+             .Header().Contains("BatchTui");
             string report = SingleReport(dir);
             AssertPrivateAndClean(dir, report);
             Assert.Contains(Path.GetFileName(report), string.Concat(t.Lines().Select(l => l.Trim())));
@@ -88,20 +93,19 @@ public sealed class CrashContainmentTests
 
             // The failed pane is not drawn again by the loop (no redraw storm): ticks and redraws leave it alone.
             int draws = pane.Draws;
-            t.Advance(TimeSpan.FromSeconds(3));
+            t.Wait(TimeSpan.FromSeconds(3));
             t.Screen();
             Assert.Equal(draws, pane.Draws);
 
             // A key tries it once more: still broken, then fixed.
-            t.Press("z").ExpectLine("✗ drawing throwing pane failed");
+            t.Press("z").Sees("✗ drawing throwing pane failed");
             Assert.Equal(draws + 1, pane.Draws);
             Assert.Single(Directory.GetFiles(dir, "crash-*.log")); // the same failure is reported once
             pane.ThrowOnDraw = false;
-            t.Press("z").ExpectLine(ThrowingPane.Content).ExpectNoLine("✗ drawing");
+            t.Press("z").Sees(ThrowingPane.Content).DoesNotSee("✗ drawing");
 
             // And Esc still leaves it.
-            t.Press(Key.Esc).ExpectLine("Batches · page 1");
-            Assert.IsType<BatchesPane>(t.Shell.Top);
+            t.Press(Key.Esc).Batches().Title(Contains("Batches · page 1"));
         }
     }
 
@@ -113,13 +117,16 @@ public sealed class CrashContainmentTests
         var (t, pane, dir) = Start(w, home);
         using (t)
         {
-            t.Shell.Run(_ => throw new NullReferenceException($"bug \u001b[6n near {Secret}"));
-            t.Settle().ExpectFlash("background work of throwing pane failed: NullReferenceException: bug");
+            t.Driver.Shell.Run(_ => throw new NullReferenceException($"bug \u001b[6n near {Secret}"));
+            t.Driver.Settle();
+            t.Flash().Contains("background work of throwing pane failed: NullReferenceException: bug");
             AssertPrivateAndClean(dir, SingleReport(dir));
 
             // Posted work on the UI loop is guarded the same way.
-            t.Shell.Post(() => throw new FormatException("posted"));
-            t.Settle().ExpectFlash("posted work failed: FormatException: posted").ExpectLine(ThrowingPane.Content);
+            t.Driver.Shell.Post(() => throw new FormatException("posted"));
+            t.Driver.Settle();
+            t.Flash().Contains("posted work failed: FormatException: posted");
+            t.Sees(ThrowingPane.Content);
             Assert.Equal(2, Directory.GetFiles(dir, "crash-*.log").Length);
         }
     }
@@ -132,8 +139,9 @@ public sealed class CrashContainmentTests
         var (t, pane, dir) = Start(w, home);
         using (t)
         {
-            t.Shell.Run(_ => throw new BatchApiException(500, "api_error", "Internal server error", "req_011CrashTest"));
-            t.Settle().ExpectFlash("500 api_error: Internal server error · request-id req_011CrashTest");
+            t.Driver.Shell.Run(_ => throw new BatchApiException(500, "api_error", "Internal server error", "req_011CrashTest"));
+            t.Driver.Settle();
+            t.Flash().Contains("500 api_error: Internal server error · request-id req_011CrashTest");
             Assert.False(Directory.Exists(dir) && Directory.GetFiles(dir, "crash-*.log").Length > 0);
         }
     }

@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
 using BatchTui.Core.Api;
 using BatchTui.Core.Text;
-using BatchTui.Core.Results.Store;
-using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
-using BatchTui.Tui.Batches;
-using BatchTui.Tui.Results;
-using BatchTui.Tui.Shell;
 using BatchTui.Tui.Widgets;
 using Terminal.Gui.Input;
+using static BatchTui.Tests.Support.Matchers;
 
 namespace BatchTui.Tests.Views;
 
@@ -39,12 +35,9 @@ public class OddBatchesTests
         public IAsyncEnumerable<ReadOnlyMemory<byte>> ResultLinesAsync(string batchId, CancellationToken ct = default) => inner.ResultLinesAsync(batchId, ct);
     }
 
-    private static PaneFactories Results(ResultsStore store) =>
-        new(Results: (shell, api, batch, _) => ResultsPane.ForBatch(shell, api, batch, store));
-
-    private static TuiDriver SelectRow(TuiDriver t, int index)
+    private static Story Down(Story t, int rows)
     {
-        for (int i = 0; i < index; i++) t.Press("j");
+        for (int i = 0; i < rows; i++) t.Press("j");
         return t;
     }
 
@@ -57,31 +50,28 @@ public class OddBatchesTests
     public async Task Enter_cancel_and_delete_on_a_batch_whose_id_the_cache_rejects_flash_a_message_and_the_app_goes_on(string? odd, string why)
     {
         odd ??= new string('7', 10_000);
-        using var dir = new TempFolder();
         await using World w = await World.StartAsync();
         List<MessageBatch> all = await w.AllBatchesAsync();
         int at = all.FindIndex(1, b => b.ResultsAvailable);
         int next = all.FindIndex(at + 1, b => b.ResultsAvailable);
         var api = new DoctoredApi(w.Api, all[at].Id, b => b with { Id = odd });
-        using var t = TuiDriver.Start(api, w.Time, 140, 35, factories: Results(new ResultsStore(dir.Path, w.Time)));
-        SelectRow(t, at);
-        Assert.Equal(odd, t.Pane.Model.State.SelectedId);
+        using Story t = Story.On(w, 140, 35, api: api);
+        // The odd batch is the selected row, between its neighbours.
+        Down(t, at).Batches().ContainsLines(Contains(all[at - 1].Id), DoesNotContain("msgbatch_01").IsSelected(), Contains(all[at + 1].Id));
 
-        t.Press(Key.Enter).ExpectFlash(why).ExpectFlash("its results are not opened");
-        Assert.Same(t.Pane, t.Shell.Top);
-        t.Press("d").ExpectFlash(why).ExpectFlash("refusing to delete");
-        Assert.Same(t.Pane, t.Shell.Top); // no confirmation asked for
-        t.Press("c").ExpectFlash("refusing to cancel");
+        t.Press(Key.Enter).Flash().Contains(why).Contains("its results are not opened");
+        t.Batches().SelectedLine(DoesNotContain("msgbatch_01")); // still on the list: nothing opened
+        t.Press("d").Flash().Contains(why).Contains("refusing to delete");
+        t.NoConfirm().Batches().SelectedLine(DoesNotContain("msgbatch_01")); // no confirmation asked for
+        t.Press("c").Flash().Contains("refusing to cancel");
         Assert.DoesNotContain(api.Calls, c => !c.StartsWith("GET msgbatch_", StringComparison.Ordinal));
-        Assert.Empty(Directory.GetFileSystemEntries(dir.Path));
+        string cache = Path.Combine(t.Folder, "cache");
+        Assert.True(!Directory.Exists(cache) || Directory.GetFileSystemEntries(cache).Length == 0, "nothing was written to the results cache");
 
         // The rest works: refresh, moving on, opening the next ended batch's results.
-        t.Advance(TimeSpan.FromSeconds(6));
-        Assert.DoesNotContain("error", t.Lines()[^2], StringComparison.Ordinal);
-        SelectRow(t, next - at).ExpectSelected(all[next].Id).Press(Key.Enter);
-        var results = Assert.IsType<ResultsPane>(t.Shell.Top);
-        t.Until(() => results.Ready.IsCompleted, "results open");
-        Assert.Contains($"results {all[next].Id}", t.Screen());
+        t.Wait(TimeSpan.FromSeconds(6)).Flash().DoesNotContain("error");
+        Down(t, next - at).Batches().SelectedLine(Contains(all[next].Id)).Enter();
+        t.Results().Of(all[next].Id).Loaded();
     }
 
     [Fact]
@@ -94,10 +84,9 @@ public class OddBatchesTests
         {
             Counts = new RequestCounts(long.MaxValue, long.MaxValue, long.MaxValue, 3, long.MaxValue),
         });
-        using var t = TuiDriver.Start(api, w.Time, 120, 35);
-        SelectRow(t, 2).ExpectSelected(target.Id)
-            .ExpectLine($"{long.MaxValue:N0} total")
-            .ExpectLine("Batches · page 1");
+        using Story t = Story.On(w, 120, 35, api: api);
+        Down(t, 2).Batches().Title(Contains("Batches · page 1")).SelectedLine(Contains(target.Id))
+         .Detail().Contains($"{long.MaxValue:N0} total");
         // Four maxed kinds share the bar evenly and fill it; a negative count (no batch has one) gets no cell.
         Assert.Equal([5, 5, 0, 5, 5], CountBar.Cells([long.MaxValue, long.MaxValue, 3, long.MaxValue, long.MaxValue], 20));
         Assert.Equal([0, 10, 0, 0, 0], CountBar.Cells([-5, 10, 0, 0, 0], 10));
@@ -107,7 +96,6 @@ public class OddBatchesTests
     [Fact]
     public async Task A_malformed_row_says_so_refuses_its_actions_and_is_not_fetched_again()
     {
-        using var dir = new TempFolder();
         await using World w = await World.StartAsync();
         List<MessageBatch> all = await w.AllBatchesAsync();
         int at = all.FindIndex(b => b.Status == BatchStatus.InProgress);
@@ -119,23 +107,20 @@ public class OddBatchesTests
             Counts = new RequestCounts(0, 0, 0, 0, 0),
             Malformed = Reason,
         });
-        using var t = TuiDriver.Start(api, w.Time, 140, 35, factories: Results(new ResultsStore(dir.Path, w.Time)));
-        SelectRow(t, at).ExpectSelected(target.Id);
-        string row = t.Lines().Single(l => l.Contains(BatchRowRenderer.SelectedMarker.Trim(), StringComparison.Ordinal));
-        Assert.Contains("malformed", row);
-        Assert.Contains("unreadable", row);
-        t.Press(Key.Enter).ExpectFlash($"batch '{target.Id}' is malformed (request_counts.processing");
-        Assert.Same(t.Pane, t.Shell.Top);
-        t.Press("c").ExpectFlash("refusing to cancel");
-        Assert.Same(t.Pane, t.Shell.Top);
+        using Story t = Story.On(w, 140, 35, api: api);
+        Down(t, at).Batches().SelectedLine(Contains(target.Id).And(Contains("malformed")).And(Contains("unreadable")));
+        t.Press(Key.Enter).Flash().Contains($"batch '{target.Id}' is malformed (request_counts.processing");
+        t.Batches().SelectedLine(Contains(target.Id)); // still on the list: nothing opened
+        t.Press("c").Flash().Contains("refusing to cancel");
+        t.NoConfirm().Batches().SelectedLine(Contains(target.Id));
 
         api.Calls.Clear();
-        t.Advance(TimeSpan.FromSeconds(6));
+        t.Wait(TimeSpan.FromSeconds(6));
         // The other live batches are fetched again; the malformed one is not (its fetch would fail the refresh).
         Assert.NotEmpty(api.Calls);
         Assert.DoesNotContain($"GET {target.Id}", api.Calls);
-        t.ExpectSelected(target.Id);
-        Assert.DoesNotContain("error", t.Lines()[^2], StringComparison.Ordinal);
+        t.Batches().SelectedLine(Contains(target.Id));
+        t.Flash().DoesNotContain("error");
     }
 
     [Fact]

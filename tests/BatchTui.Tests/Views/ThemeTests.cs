@@ -1,5 +1,4 @@
 using Attribute = Terminal.Gui.Drawing.Attribute;
-using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Batches;
 using BatchTui.Tui.Text;
@@ -57,13 +56,13 @@ public class ThemeTests
     [InlineData("mono")]
     public async Task Statuses_look_different_in_every_theme(string theme)
     {
-        await using World w = await World.StartAsync();
-        using var t = TuiDriver.Start(w.Api, w.Time, theme: theme);
+        await using Story t = await Story.StartAsync(theme: theme);
         t.Press("j"); // the first row is selected; compare unselected rows
-        var seen = new Dictionary<BatchStatus, Attribute>();
-        foreach (BatchStatus status in new[] { BatchStatus.InProgress, BatchStatus.Canceling, BatchStatus.Ended })
+        IReadOnlyList<string> rows = t.Batches().Rows;
+        var seen = new Dictionary<string, Attribute>();
+        foreach (string status in new[] { " in_progress ", " canceling ", " ended " })
         {
-            int index = t.Pane.Model.State.Visible.ToList().FindIndex(1, b => b.Status == status);
+            int index = rows.ToList().FindIndex(1, r => r.Contains(status, StringComparison.Ordinal));
             if (index < 0) continue;
             seen[status] = StatusCellAttribute(t, index);
         }
@@ -74,24 +73,22 @@ public class ThemeTests
     [Fact]
     public async Task Shift_t_switches_the_theme_live()
     {
-        await using World w = await World.StartAsync();
-        using var t = TuiDriver.Start(w.Api, w.Time, theme: "dark");
+        await using Story t = await Story.StartAsync(theme: "dark");
         Attribute before = StatusCellAttribute(t, 1);
-        t.Press("T").ExpectFlash("theme: light");
-        Assert.Equal("light", t.Themes.Current);
+        t.Press("T").Flash().Contains("theme: light");
+        Assert.Equal("light", t.Driver.Themes.Current);
         Assert.NotEqual(before, StatusCellAttribute(t, 1));
-        t.Press("TTT").ExpectFlash("theme: dark");
+        t.Press("TTT").Flash().Contains("theme: dark");
     }
 
     // The attribute of the first cell of the status column on the given visible row (header is row 2).
-    private static Attribute StatusCellAttribute(TuiDriver t, int index)
+    private static Attribute StatusCellAttribute(Story t, int index)
     {
-        t.Screen();
-        string[] lines = t.Lines();
+        IReadOnlyList<string> lines = t.Lines();
         int row = 3 + index;
-        var renderer = new BatchRowRenderer(t.Pane.List.Viewport.Width);
+        var renderer = new BatchRowRenderer(lines[2].Length - 2); // the list's width inside its frame
         int col = 1 + BatchRowRenderer.UnselectedMarker.Length + renderer.IdWidth + 1;
         Assert.True(lines[row].Length > col + 3, $"row {row} is too short: {lines[row]}");
-        return t.App.Driver!.Contents![row, col].Attribute!.Value;
+        return t.Driver.App.Driver!.Contents![row, col].Attribute!.Value;
     }
 }
