@@ -39,8 +39,13 @@ internal sealed class MultilineField : View
     {
         _text.InsertionPoint = new Point(Math.Max(0, column - 1), Math.Max(0, line - 1));
         _text.SetFocus();
+        // A programmatic move does not always raise the view's own event: the position shown must follow the jump.
+        CaretMoved?.Invoke();
     }
 
     public void FocusText() => _text.SetFocus();
+
+    /// <summary>The view that draws the text (for the focused-field attribute).</summary>
+    public View TextView => _text;
 }
 #pragma warning restore CS0618
