@@ -1,4 +1,5 @@
 
+using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
@@ -86,6 +87,13 @@ public sealed class EditorHintsTests : IAsyncLifetime
         Assert.DoesNotContain(t.Lines(), l => l.Contains("▸Model"));
         Assert.Equal(model, FieldCell(t, editor.Form.MaxTokens));
         Assert.Equal(maxTokens, FieldCell(t, editor.Form.Model));
+
+        // Through the form to the message, and on out of it: Tab in a multi-line field moves on, not a tab character.
+        t.Press(Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸Message"));
+        t.Press(Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸Inputs"));
+        Assert.Equal(RequestTemplate.InputPlaceholder, editor.Form.Message.Value);
     }
 
     /// <summary>The attribute of the last cell of a field on screen (past its text: the field's own background).</summary>

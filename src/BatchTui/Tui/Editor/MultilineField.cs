@@ -1,4 +1,5 @@
 using System.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -15,7 +16,10 @@ internal sealed class MultilineField : View
     public MultilineField()
     {
         CanFocus = true;
-        _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2 };
+        // Tab moves to the next field, as in the rest of the form (a tab character in a request is rarely meant).
+        _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2, TabKeyAddsTab = false };
+        // Ctrl+L is the editor's "inputs file", not the text view's own dialog.
+        _text.KeyBindings.Remove(Key.L.WithCtrl);
         _text.ContentsChanged += (_, _) => Changed?.Invoke();
         _text.UnwrappedCursorPositionChanged += (_, _) => CaretMoved?.Invoke();
         Add(_text);
