@@ -1,10 +1,12 @@
 
+using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
 using Terminal.Gui.Input;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 using static BatchTui.Tests.Editor.RetryFixtures;
 
 namespace BatchTui.Tests.Editor;
@@ -24,10 +26,10 @@ public sealed class EditorHintsTests : IAsyncLifetime
     }
 
     /// <summary>The app at 80x24 with the editor opened by <c>n</c>.</summary>
-    private TuiDriver Editor()
+    private TuiDriver Editor(string theme = "dark")
     {
         EditorStores stores = EditorStores.At(Path.Combine(_dir.Path, "state"), _w.Time);
-        var t = TuiDriver.Start(_w.Api, _w.Time, 80, 24, factories: Wired(stores, new ResultsStore(Path.Combine(_dir.Path, "cache"), _w.Time)));
+        var t = TuiDriver.Start(_w.Api, _w.Time, 80, 24, theme: theme, factories: Wired(stores, new ResultsStore(Path.Combine(_dir.Path, "cache"), _w.Time)));
         t.Press("n");
         Assert.IsType<RequestEditorPane>(t.Shell.Top);
         return t;
@@ -66,5 +68,39 @@ public sealed class EditorHintsTests : IAsyncLifetime
         t.Press(Key.Tab);
         Assert.Single(t.Lines(), l => l.Contains("▸max_tokens"));
         Assert.DoesNotContain(t.Lines(), l => l.Contains("▸Model"));
+    }
+
+    [Fact]
+    public void In_mono_the_focused_field_is_marked_and_drawn_in_reverse_and_both_follow_Tab()
+    {
+        using TuiDriver t = Editor("mono");
+        var editor = Assert.IsType<RequestEditorPane>(t.Shell.Top);
+        Assert.Single(t.Lines(), l => l.Contains("▸Model"));
+        Attribute model = FieldCell(t, editor.Form.Model), maxTokens = FieldCell(t, editor.Form.MaxTokens), system = FieldCell(t, editor.Form.System);
+        Assert.NotEqual(model, maxTokens);
+        Assert.Equal(maxTokens, system); // the unfocused fields all look alike
+        // Without colour the focused field still reads: its colours are the others' reversed.
+        Assert.Equal((maxTokens.Background, maxTokens.Foreground), (model.Foreground, model.Background));
+
+        t.Press(Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸max_tokens"));
+        Assert.DoesNotContain(t.Lines(), l => l.Contains("▸Model"));
+        Assert.Equal(model, FieldCell(t, editor.Form.MaxTokens));
+        Assert.Equal(maxTokens, FieldCell(t, editor.Form.Model));
+
+        // Through the form to the message, and on out of it: Tab in a multi-line field moves on, not a tab character.
+        t.Press(Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab, Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸Message"));
+        t.Press(Key.Tab);
+        Assert.Single(t.Lines(), l => l.Contains("▸Inputs"));
+        Assert.Equal(RequestTemplate.InputPlaceholder, editor.Form.Message.Value);
+    }
+
+    /// <summary>The attribute of the last cell of a field on screen (past its text: the field's own background).</summary>
+    private static Attribute FieldCell(TuiDriver t, Terminal.Gui.ViewBase.View field)
+    {
+        t.Screen();
+        System.Drawing.Rectangle r = field.FrameToScreen();
+        return t.App.Driver!.Contents![r.Y, r.Right - 1].Attribute ?? throw new InvalidOperationException($"no attribute at {r}");
     }
 }

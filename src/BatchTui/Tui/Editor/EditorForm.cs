@@ -111,9 +111,15 @@ internal sealed class EditorForm : View
         if (!_loading) Changed?.Invoke();
     }
 
-    /// <summary>The label's first column shows <see cref="FocusMarker"/> while its field (or anything in it) has focus.</summary>
-    private static void MarkFocus(Label label, View field) =>
+    /// <summary>
+    /// The label's first column shows <see cref="FocusMarker"/> while its field (or anything in it) has focus, and the
+    /// field draws in its own attribute (<see cref="FieldFocus"/>).
+    /// </summary>
+    private static void MarkFocus(Label label, View field)
+    {
         field.HasFocusChanged += (_, e) => label.Text = (e.NewValue ? FocusMarker : " ") + label.Text[1..];
+        FieldFocus.Follow(field, field is MultilineField m ? m.TextView : field);
+    }
 
     private static TextField Field(int width) => new() { Width = width == 0 ? Dim.Fill() : width };
 

@@ -1,4 +1,5 @@
 using System.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -15,7 +16,10 @@ internal sealed class MultilineField : View
     public MultilineField()
     {
         CanFocus = true;
-        _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2 };
+        // Tab moves to the next field, as in the rest of the form (a tab character in a request is rarely meant).
+        _text = new TextView { Width = Dim.Fill(), Height = Dim.Fill(), TabWidth = 2, TabKeyAddsTab = false };
+        // Ctrl+L is the editor's "inputs file", not the text view's own dialog.
+        _text.KeyBindings.Remove(Key.L.WithCtrl);
         _text.ContentsChanged += (_, _) => Changed?.Invoke();
         _text.UnwrappedCursorPositionChanged += (_, _) => CaretMoved?.Invoke();
         Add(_text);
@@ -39,8 +43,13 @@ internal sealed class MultilineField : View
     {
         _text.InsertionPoint = new Point(Math.Max(0, column - 1), Math.Max(0, line - 1));
         _text.SetFocus();
+        // A programmatic move does not always raise the view's own event: the position shown must follow the jump.
+        CaretMoved?.Invoke();
     }
 
     public void FocusText() => _text.SetFocus();
+
+    /// <summary>The view that draws the text (for the focused-field attribute).</summary>
+    public View TextView => _text;
 }
 #pragma warning restore CS0618
