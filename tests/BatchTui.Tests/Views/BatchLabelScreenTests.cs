@@ -1,6 +1,7 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Batches;
@@ -128,6 +129,36 @@ public sealed class BatchLabelScreenTests
             var r = new BatchRowRenderer(width, labels: true);
             Assert.True(r.LabelWidth == 0 || r.IdWidth >= 24, $"{width}: id {r.IdWidth} cut for a label");
         }
+    }
+
+    [Fact]
+    public async Task A_batch_the_editor_submits_is_labelled_with_its_requests_file_name()
+    {
+        await using World w = await World.StartAsync();
+        using var dir = new TempFolder();
+        var journal = new SubmissionJournal(Path.Combine(dir.Path, "journal"), w.Time);
+        MessageBatch? made = null;
+        // The editor's contract with the list: it journals the batch (with the file it imported), then calls created.
+        var factories = new PaneFactories(
+            Editor: (shell, api, created) => new SubmitOnX(async () =>
+            {
+                made = await w.CreateBatchAsync(2);
+                await journal.RecordAsync(made.Id, [], api.BaseUrl, "/home/u/evals/summaries-v2.jsonl");
+                shell.Pop();
+                created(made);
+            }),
+            SourceOf: journal.SourceFileOf);
+        using var t = TuiDriver.Start(w.Api, w.Time, 80, 24, factories: factories);
+        t.Press("n", "x").Until(() => made is not null && t.Pane.Labels.LabelOf(made.Id) is not null, "the new batch labelled");
+        t.ExpectLine("label      summaries-v2");
+        Assert.Equal(made!.Id, t.Pane.Model.State.SelectedId);
+    }
+
+    private sealed class SubmitOnX(Func<Task> submit) : IPane
+    {
+        public string Title => "stub editor";
+        public Terminal.Gui.ViewBase.View View { get; } = new() { CanFocus = true };
+        public IReadOnlyList<KeyAction> Actions => [new KeyAction(Key.X, "submit", () => submit().GetAwaiter().GetResult())];
     }
 
     [Fact]
