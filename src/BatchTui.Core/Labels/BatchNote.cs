@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BatchTui.Core.Labels;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace BatchTui.Core.Labels;
 /// </summary>
 public sealed record BatchNote(string? Label, string? Note, DateTimeOffset UpdatedAt)
 {
+    [JsonIgnore]
     public bool IsEmpty => Label is null && Note is null;
 }
