@@ -87,6 +87,20 @@ public sealed class SubmissionJournal(string directory, TimeProvider time)
             meta?.BaseUrl ?? "", meta?.SourceFile, requests.Items);
     }
 
+    /// <summary>The requests file <paramref name="batchId"/> was made from, as journalled; null when unknown.</summary>
+    public string? SourceFileOf(string batchId)
+    {
+        try
+        {
+            string meta = MetaPath(batchId);
+            return File.Exists(meta) ? JsonSerializer.Deserialize(File.ReadAllText(meta), StateJson.Default.JournalMeta)?.SourceFile : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static string WithoutUserInfo(Uri url) =>
         url.UserInfo.Length == 0 ? url.ToString() : new UriBuilder(url) { UserName = "", Password = "" }.Uri.ToString();
 }

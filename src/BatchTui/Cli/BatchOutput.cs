@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text;
 using BatchTui.Core.Api;
+using BatchTui.Core.Labels;
 using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
@@ -16,10 +17,18 @@ internal static class BatchOutput
     public static string Resolve(string format, CliIo io, string piped = "json") =>
         format == "auto" ? (io.OutIsTerminal ? "table" : piped) : format;
 
-    public static void Write(CliIo io, IReadOnlyList<MessageBatch> batches, string format, bool many, Action<TextWriter, MessageBatch> table)
+    /// <param name="local">Local labels and notes: json and jsonl carry them under <c>"local"</c> (see <see cref="CliLabels"/>).</param>
+    public static void Write(CliIo io, IReadOnlyList<MessageBatch> batches, string format, bool many, Action<TextWriter, MessageBatch> table,
+        Func<string, BatchNote?>? local = null)
     {
         switch (format)
         {
+            case "json" when local is not null:
+                io.Out.WriteLine(CliLabels.Json(many ? batches : [batches[0]], local, indented: true, array: many));
+                break;
+            case "jsonl" when local is not null:
+                foreach (var b in batches) io.Out.WriteLine(CliLabels.Json([b], local, indented: false, array: false));
+                break;
             case "json":
                 io.Out.WriteLine(many ? Json(batches.Select(b => b.RawJson), indented: true, array: true) : Json([batches[0].RawJson], true, false));
                 break;
@@ -65,6 +74,17 @@ internal static class BatchOutput
         Time(to, "cancel_initiated_at", b.CancelInitiatedAt, now);
         Time(to, "archived_at", b.ArchivedAt, now);
         if (b.ResultsUrl is { } url) to.WriteLine($"  results_url         {CliText.Safe(url)}");
+    }
+
+    /// <summary>The local label and note under <see cref="Block"/>, when there are any.</summary>
+    public static void Local(TextWriter to, BatchNote? local)
+    {
+        if (local?.Label is { } label) to.WriteLine($"  label               {CliText.Safe(label)}");
+        if (local?.Note is { } note)
+        {
+            string[] lines = UntrustedText.ForTerminalLines(note).Split('\n');
+            for (int i = 0; i < lines.Length; i++) to.WriteLine($"  {(i == 0 ? "note" : ""),-19} {lines[i]}");
+        }
     }
 
     public static string Status(MessageBatch b)

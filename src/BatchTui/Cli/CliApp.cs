@@ -55,6 +55,8 @@ internal static class CliApp
         root.Subcommands.Add(ChangeCommand.Build(ChangeCommand.Kind.Delete, config, io, ct));
         root.Subcommands.Add(WatchCommand.Build(config, io, ct));
         root.Subcommands.Add(RetryCommand.Build(config, io, ct));
+        root.Subcommands.Add(LabelCommand.Build(LabelCommand.Kind.Label, config, io, ct));
+        root.Subcommands.Add(LabelCommand.Build(LabelCommand.Kind.Note, config, io, ct));
         root.Subcommands.Add(CompletionCommand.Build(io));
         foreach (Command legacy in LegacyCommands.Declare(config)) root.Subcommands.Add(legacy);
         return root;

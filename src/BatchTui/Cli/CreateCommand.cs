@@ -2,6 +2,8 @@ using BatchTui.Core.Api;
 using BatchTui.Core.Text;
 using BatchTui.Core.Config;
 using BatchTui.Core.State;
+using BatchTui.Core.Labels;
+using BatchTui.Core.Results.Store;
 using BatchTui.Hosting;
 using BatchTui.Simulator;
 
@@ -14,10 +16,12 @@ namespace BatchTui.Cli;
 internal static class CreateCommand
 {
     private const string Help = """
-        usage: batchtui create FILE [--yes] [config flags]
+        usage: batchtui create FILE [--yes] [--label NAME] [config flags]
 
           FILE     the requests: JSONL ({"custom_id": ..., "params": {...}} per line), a {"requests": [...]} body or an array
           --yes    send without asking (needed when stdin is not a terminal)
+          --label NAME  the new batch's local label (default: FILE's name without its extension; --label "" for
+                   none); see batchtui label --help
           --format F  what stdout gets: id (default: the new id alone), json (the created batch as the API sent it),
                    jsonl (the same on one line), table, auto (table on a terminal, json when piped)
 
@@ -38,15 +42,22 @@ internal static class CreateCommand
         string? file = null;
         bool yes = false;
         string format = "id";
+        string? label = null;
         try
         {
             var loaded = ConfigLoader.Load(args, env, configPath);
             options = loaded.Options;
-            foreach (string arg in CreatedFormat.Extract(loaded.Rest, out format))
+            List<string> rest = CreatedFormat.Extract(loaded.Rest, out format).ToList();
+            for (int i = 0; i < rest.Count; i++)
             {
+                string arg = rest[i];
                 switch (arg)
                 {
                     case "--yes" or "-y": yes = true; break;
+                    case "--label":
+                        label = i + 1 < rest.Count ? rest[++i] : throw new ConfigException("--label needs a value (\"\" for none)");
+                        break;
+                    case var l when l.StartsWith("--label=", StringComparison.Ordinal): label = l[8..]; break;
                     case "-h" or "--help":
                         console.Out.WriteLine(Help);
                         console.Out.WriteLine("config flags:");
@@ -93,13 +104,37 @@ internal static class CreateCommand
                 : $"{connection.BaseUrl} (profile {connection.ProfileName})";
             string stateDir = StateDirectory.Resolve(k => env.TryGetValue(k, out string? v) ? v : null);
             var journal = new SubmissionJournal(StateDirectory.Journal(stateDir), TimeProvider.System);
-            return await new CreateFlow(connection.Api, journal, console) { PrintCreated = CreatedFormat.Printer(format, console, io) }
-                .RunAsync(file, yes, target, ct);
+            return await new CreateFlow(connection.Api, journal, console)
+            {
+                PrintCreated = CreatedFormat.Printer(format, console, io),
+                OnCreated = (batch, c) => LabelAsync(batch, label ?? LabelText.FromFile(file), explicitLabel: label is not null,
+                    connection.IsSimulator ? null : LabelStore.Open(stateDir, CacheScope.Of(connection.Api)), console.Err, c),
+            }.RunAsync(file, yes, target, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             console.Err.WriteLine("batchtui create: canceled; if the request had already gone out, check `batchtui list`");
             return 130;
+        }
+    }
+
+    // The new batch's local label; a failure to write it is said, never fatal (the batch exists).
+    private static async Task LabelAsync(MessageBatch batch, string? label, bool explicitLabel, LabelStore? labels, TextWriter err, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(label)) return;
+        if (labels is null)
+        {
+            if (explicitLabel) err.WriteLine("batchtui create: demo mode: the label is not kept (the demo simulator is a new one every command)");
+            return;
+        }
+        try
+        {
+            BatchNote? now = await labels.SetLabelAsync(batch.Id, label, ct);
+            if (now?.Label is { } l) err.WriteLine($"labelled {UntrustedText.ForTerminal(batch.Id)}: {UntrustedText.ForTerminal(l)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            err.WriteLine($"batchtui create: the label could not be saved ({UntrustedText.ForTerminal(e.Message)})");
         }
     }
 }

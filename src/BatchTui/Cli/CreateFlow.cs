@@ -20,6 +20,9 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
     /// <summary>How the created batch goes to stdout (<c>--format</c>); null: its id alone.</summary>
     public Action<MessageBatch>? PrintCreated { get; init; }
 
+    /// <summary>Runs once the batch exists and is journalled, before it is printed (create --label).</summary>
+    public Func<MessageBatch, CancellationToken, Task>? OnCreated { get; init; }
+
     /// <param name="target">How the destination is named in the preview, e.g. "the built-in simulator".</param>
     public async Task<int> RunAsync(string file, bool yes, string target, CancellationToken ct)
     {
@@ -107,6 +110,7 @@ internal sealed class CreateFlow(IBatchesApi api, SubmissionJournal journal, Cli
             // The batch exists: say so, and that retry-failed will need the original file.
             err.WriteLine($"created {UntrustedText.ForTerminal(batch.Id)}, but the journal could not be written ({UntrustedText.ForTerminal(e.Message)}): keep {file} to retry its failed requests");
         }
+        if (OnCreated is { } created) await created(batch, ct);
         if (PrintCreated is { } print) print(batch);
         else console.Out.WriteLine(UntrustedText.ForTerminal(batch.Id));
         return Created;

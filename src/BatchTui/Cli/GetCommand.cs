@@ -1,5 +1,7 @@
 using System.CommandLine;
 using BatchTui.Core.Api;
+using BatchTui.Core.Labels;
+using BatchTui.Core.Results.Store;
 
 namespace BatchTui.Cli;
 
@@ -40,8 +42,14 @@ internal static class GetCommand
                         if (code == CliExit.Ok) code = c;
                     }
                 }
+                LabelStore? labels = connection.IsSimulator ? null
+                    : LabelStore.Open(session.StateDirectory(), CacheScope.Of(connection.Api), io.Time);
                 if (found.Count > 0)
-                    BatchOutput.Write(io, found, fmt, many: wanted.Length > 1, (w, b) => BatchOutput.Block(w, b, io.Time.GetUtcNow()));
+                    BatchOutput.Write(io, found, fmt, many: wanted.Length > 1, (w, b) =>
+                    {
+                        BatchOutput.Block(w, b, io.Time.GetUtcNow());
+                        BatchOutput.Local(w, labels?.Get(b.Id));
+                    }, labels is null ? null : labels.Get);
                 return code;
             }, ct);
         });

@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using BatchTui.Core.Labels;
+using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
 using BatchTui.Core.Text;
 using BatchTui.Hosting;
 using BatchTui.Simulator;
@@ -95,11 +98,16 @@ internal static class ListCommand
             // stdout is for the data alone.
             stderr.WriteLine(CliText.Safe(connection.Describe()));
             BatchPage result = await connection.Api.ListAsync(page, ct);
+            // Local labels and notes (none in demo mode: that simulator is new every command).
+            LabelStore? labels = connection.IsSimulator ? null
+                : LabelStore.Open(StateDirectory.Resolve(k => env.TryGetValue(k, out string? v) ? v : null), CacheScope.Of(connection.Api));
+            if (labels?.Problem is { } problem) stderr.WriteLine($"batchtui list: labels not shown: {CliText.Safe(problem)}");
             if (format == "auto") format = stdoutIsTerminal ? "table" : "json";
-            if (format == "json") stdout.WriteLine(PageJson(result));
+            if (format == "json") stdout.WriteLine(PageJson(result, labels is null ? null : labels.Get));
             else if (format == "jsonl")
-                foreach (var b in result.Data) stdout.WriteLine(BatchOutput.Json([b.RawJson], indented: false, array: false));
-            else WriteTable(stdout, result, page);
+                foreach (var b in result.Data)
+                    stdout.WriteLine(labels is null ? BatchOutput.Json([b.RawJson], indented: false, array: false) : CliLabels.Json([b], labels.Get, false, false));
+            else WriteTable(stdout, result, page, labels is null ? null : labels.LabelOf);
             LastList.Save(k => env.TryGetValue(k, out string? v) ? v : null, result.Data.Select(b => b.Id));
             return 0;
         }
@@ -115,7 +123,8 @@ internal static class ListCommand
         }
     }
 
-    internal static void WriteTable(TextWriter to, BatchPage page, PageRequest asked)
+    /// <param name="labelOf">Local labels: a LABEL column last, when a batch on the page has one.</param>
+    internal static void WriteTable(TextWriter to, BatchPage page, PageRequest asked, Func<string, string?>? labelOf = null)
     {
         if (page.Data.Count == 0)
         {
@@ -132,11 +141,17 @@ internal static class ListCommand
             N(b.Counts.Expired),
             b.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         }).ToList();
+        if (labelOf is not null && page.Data.Any(b => labelOf(b.Id) is not null))
+        {
+            header = [.. header, "LABEL"];
+            rows = rows.Select((r, i) => (string[])[.. r, CliText.Safe(labelOf(page.Data[i].Id))]).ToList();
+        }
         int[] widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => TextWidth.Of(r[c])))).ToArray();
-        bool[] numeric = [false, false, true, true, true, true, true, true, false];
+        bool[] numeric = [false, false, true, true, true, true, true, true, false, false];
 
+        // Trimmed: a batch without a label ends at its CREATED cell.
         string Line(string[] cells) => string.Join("  ", cells.Select((cell, c) =>
-            c == cells.Length - 1 ? cell : TextWidth.Pad(cell, widths[c], right: numeric[c])));
+            c == cells.Length - 1 ? cell : TextWidth.Pad(cell, widths[c], right: numeric[c]))).TrimEnd();
         to.WriteLine(Line(header));
         foreach (var row in rows) to.WriteLine(Line(row));
 
@@ -156,8 +171,9 @@ internal static class ListCommand
             ? s.GetString()! : "unknown";
     }
 
-    /// <summary>The page with every batch exactly as the API sent it.</summary>
-    internal static string PageJson(BatchPage page)
+    /// <summary>The page with every batch exactly as the API sent it (plus its <c>local</c> label and note, see
+    /// <see cref="CliLabels"/>).</summary>
+    internal static string PageJson(BatchPage page, Func<string, BatchNote?>? local = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -167,8 +183,7 @@ internal static class ListCommand
             foreach (var b in page.Data)
             {
                 // Re-indented, otherwise untouched: same fields, same order, numbers as sent.
-                using var doc = JsonDocument.Parse(b.RawJson);
-                doc.RootElement.WriteTo(w);
+                CliLabels.WriteBatch(w, b.RawJson, local?.Invoke(b.Id));
             }
             w.WriteEndArray();
             w.WriteString("first_id", page.FirstId);

@@ -1,6 +1,7 @@
 
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
@@ -70,7 +71,11 @@ internal static class TuiCommand
                 Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,
                     retryFailed: (id, failed) => RetryFailed.Open(shell, api, editorStores, id, failed, created)),
                 Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created),
-                IsCached: b => results.TryGetCurrent(CacheScope.Of(connection.Api), b) is not null);
+                IsCached: b => results.TryGetCurrent(CacheScope.Of(connection.Api), b) is not null,
+                // The demo simulator's origin and ids are new every run: its labels live in memory only.
+                Labels: connection.IsSimulator ? null : LabelStore.Open(StateDirectory.Resolve(), CacheScope.Of(connection.Api)),
+                SourceOf: editorStores.Journal.SourceFileOf,
+                CacheResults: (b, progress, ct) => results.GetAsync(CacheScope.Of(connection.Api), connection.Api, b, progress, ct));
             return TuiApp.Run(connection.Api, info, tui, panes, CrashLog.Default(options.ApiKey));
         }
     }

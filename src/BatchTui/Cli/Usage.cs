@@ -14,8 +14,9 @@ internal static class Usage
                                                        follow batches until they end; the exit code says how
                batchtui cancel ID… [--yes]             cancel running batches (asks on a terminal)
                batchtui delete ID… [--yes]             delete ended batches (asks on a terminal)
-               batchtui create FILE [--yes] [--format id|json|…]
+               batchtui create FILE [--yes] [--label NAME] [--format id|json|…]
                                                        validate a requests .jsonl, preview it and submit it
+               batchtui label ID [TEXT | --clear]      a batch's local label (print, set, clear); note ID … its note
                batchtui retry ID [--yes] [--from FILE] the errored and expired requests of an ended batch, as a new batch
                batchtui open FILE [--summary]          browse a local results .jsonl, no API needed
                batchtui simulate [--port N]            run the Batches API simulator standalone on 127.0.0.1

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BatchTui.Core.Api;
+using BatchTui.Core.Labels;
 using BatchTui.Core.Text;
 using BatchTui.Tui.Text;
 using BatchTui.Tui.Widgets;
@@ -18,12 +19,23 @@ public static class BatchDetailRenderer
     private static readonly int CountLabelWidth = CountBar.Kinds.Max(k => k.Name.Length) + 3;
 
     /// <param name="watch">When given: the archive countdown on the "archived" row, and a mark on a watched batch.</param>
+    /// <param name="local">The batch's local label and note: right under the id (compact: the note's first two lines).</param>
     public static IReadOnlyList<StyledLine> Lines(MessageBatch b, DateTimeOffset now, TimeZoneInfo zone, int width, bool compact,
-        BatchEndWatch? watch = null)
+        BatchEndWatch? watch = null, BatchNote? local = null)
     {
-        var lines = new List<StyledLine>
+        var lines = new List<StyledLine> { Row("id", new Span(b.Id, Tone.Accent)) };
+        if (local?.Label is { } label) lines.Add(Row("label", new Span(UntrustedText.ForTerminal(label), Tone.Accent)));
+        if (local?.Note is { } note)
         {
-            Row("id", new Span(b.Id, Tone.Accent)),
+            // Wrapped, sanitised (the labels file is editable by hand); its own lines kept.
+            var wrapped = UntrustedText.ForTerminalLines(note).Split('\n')
+                .SelectMany(l => TextWrap.Wrap(l, Math.Max(10, width - LabelWidth))).ToList();
+            int shown = compact && wrapped.Count > 2 ? 2 : wrapped.Count;
+            for (int i = 0; i < shown; i++)
+                lines.Add(Row(i == 0 ? "note" : "", new Span(i == shown - 1 && shown < wrapped.Count ? wrapped[i] + " …" : wrapped[i])));
+        }
+        lines.AddRange(new List<StyledLine>
+        {
             Row("status", new Span(b.Status == BatchStatus.Unknown ? "unknown" : b.Status.ToWire(), StatusTone.Of(b.Status)),
                 new Span("  " + Elapsed(b, now), Tone.Dim), new Span(watch?.IsWatched(b.Id) == true ? "  ◉ watching" : "", Tone.Accent)),
             Stamp("created", b.CreatedAt, now, zone),
@@ -31,7 +43,7 @@ public static class BatchDetailRenderer
             Stamp("ended", b.EndedAt, now, zone),
             Stamp("cancel req", b.CancelInitiatedAt, now, zone),
             watch is null ? Stamp("archived", b.ArchivedAt, now, zone) : Archive(b, zone, watch),
-        };
+        });
 
         long total = b.Counts.Total;
         long[] values = CountBar.Values(b.Counts);

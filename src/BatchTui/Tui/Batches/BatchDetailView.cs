@@ -28,6 +28,8 @@ public sealed class BatchDetailView : OpaqueView
     public string EmptyText { get; set; } = "no batch selected";
     /// <summary>Watched batches and the archive countdown (set by the batch list).</summary>
     public BatchEndWatch? Watch { get; set; }
+    /// <summary>A batch's local label and note (set by the batch list).</summary>
+    public Func<string, BatchTui.Core.Labels.BatchNote?>? NoteOf { get; set; }
 
     public void Scroll(int delta)
     {
@@ -40,7 +42,7 @@ public sealed class BatchDetailView : OpaqueView
         MessageBatch? b = _batch();
         return b is null
             ? [StyledLine.Of(EmptyText, Tone.Dim)]
-            : BatchDetailRenderer.Lines(b, _time.GetUtcNow(), Zone, Viewport.Width, Compact, Watch);
+            : BatchDetailRenderer.Lines(b, _time.GetUtcNow(), Zone, Viewport.Width, Compact, Watch, NoteOf?.Invoke(b.Id));
     }
 
     protected override bool OnDrawingContent(DrawContext? context)

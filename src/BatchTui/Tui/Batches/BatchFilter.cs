@@ -3,8 +3,8 @@ using BatchTui.Core.Api;
 namespace BatchTui.Tui.Batches;
 
 /// <summary>
-/// What the list shows of a page: an id substring and/or a set of statuses. Applied client-side to every page, so it
-/// survives refresh and paging (the API has no server-side filter).
+/// What the list shows of a page: a substring of the id or of the batch's local label, and/or a status. Applied
+/// client-side to every page, so it survives refresh and paging (the API has no server-side filter).
 /// </summary>
 public sealed record BatchFilter(string IdContains, BatchStatus? Status)
 {
@@ -12,9 +12,13 @@ public sealed record BatchFilter(string IdContains, BatchStatus? Status)
 
     public bool IsEmpty => IdContains.Length == 0 && Status is null;
 
+    /// <summary>The local label of a batch id (set by the list from its label store), matched like the id.</summary>
+    public Func<string, string?>? LabelOf { get; init; }
+
     public bool Matches(MessageBatch b) =>
         (Status is null || b.Status == Status) &&
-        (IdContains.Length == 0 || b.Id.Contains(IdContains, StringComparison.OrdinalIgnoreCase));
+        (IdContains.Length == 0 || b.Id.Contains(IdContains, StringComparison.OrdinalIgnoreCase) ||
+            LabelOf?.Invoke(b.Id)?.Contains(IdContains, StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>
     /// Parses what the user typed after <c>/</c>: words like <c>ended</c>, <c>status:canceling</c> or <c>s:in_progress</c>
@@ -57,7 +61,7 @@ public sealed record BatchFilter(string IdContains, BatchStatus? Status)
     {
         var parts = new List<string>();
         if (Status is { } s) parts.Add($"status:{s.ToWire()}");
-        if (IdContains.Length > 0) parts.Add($"id~\"{IdContains}\"");
+        if (IdContains.Length > 0) parts.Add(LabelOf is null ? $"id~\"{IdContains}\"" : $"id/label~\"{IdContains}\"");
         return string.Join(' ', parts);
     }
 

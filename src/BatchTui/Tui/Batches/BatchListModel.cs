@@ -248,7 +248,16 @@ public sealed class BatchListModel
         Set(s.WithSelection(Math.Clamp(index, 0, s.Visible.Count - 1)));
     }
 
-    public void SetFilter(BatchFilter filter) => Set(_state.WithFilter(filter));
+    public void SetFilter(BatchFilter filter) => Set(_state.WithFilter(filter with { LabelOf = LabelOf }));
+
+    /// <summary>The local label of a batch, for the filter to match (null: ids only).</summary>
+    public Func<string, string?>? LabelOf { get; set; }
+
+    /// <summary>The filter applied again (the labels it matches changed).</summary>
+    public void Refilter()
+    {
+        if (!_state.Filter.IsEmpty) SetFilter(_state.Filter);
+    }
 
     private void Apply(Func<ListState, ListState> change) => _post(() => Set(change(_state)));
 

@@ -37,11 +37,15 @@ public sealed class BatchListView : OpaqueView
     /// <summary>Whether a batch's results are in the local cache (no warning then); null: never.</summary>
     public Func<MessageBatch, bool>? IsCached { get; set; }
 
+    /// <summary>A batch's local label (set by the batch list); null: no LABEL column.</summary>
+    public Func<string, string?>? LabelOf { get; set; }
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width;
-        var renderer = new BatchRowRenderer(width);
         ListState s = _model.State;
+        // The column shows while any batch on the page has a label (not just the visible ones: no jumping while filtering).
+        var renderer = new BatchRowRenderer(width, labels: LabelOf is { } labelOf && s.Page.Any(b => labelOf(b.Id) is not null));
         LinePainter.Paint(this, 0, 0, renderer.Header(), width);
 
         int rows = RowsVisible;
@@ -61,7 +65,8 @@ public sealed class BatchListView : OpaqueView
                 bool selected = i == s.SelectedIndex;
                 MessageBatch b = s.Visible[i];
                 bool soon = Watch is { } w && w.ArchiveSoon(b, IsCached);
-                LinePainter.Paint(this, 0, y + 1, renderer.Row(b, now, selected, Watch?.IsWatched(b.Id) == true, soon ? Watch!.ArchiveLeft(b) : null), width,
+                LinePainter.Paint(this, 0, y + 1, renderer.Row(b, now, selected, Watch?.IsWatched(b.Id) == true, soon ? Watch!.ArchiveLeft(b) : null,
+                    renderer.LabelWidth > 0 ? LabelOf!(b.Id) : null), width,
                     selected ? Palette.Selected(this, HasFocus) : null);
             }
             else if (i == s.Visible.Count && s.Visible.Count == 0)

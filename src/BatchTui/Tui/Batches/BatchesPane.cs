@@ -13,7 +13,7 @@ namespace BatchTui.Tui.Batches;
 /// narrow ones. Its keys are declared once in <see cref="Actions"/>; the shell derives hints, help and read-only from
 /// them.
 /// </summary>
-public sealed class BatchesPane : IPane, IDisposable
+public sealed partial class BatchesPane : IPane, IDisposable
 {
     public const int SideBySideWidth = 140;
     private readonly IShell _shell;
@@ -62,6 +62,7 @@ public sealed class BatchesPane : IPane, IDisposable
 
         Model.Changed += OnModelChanged;
         Refresher.Changed += () => shell.Post(OnRefresherChanged);
+        Labels = InitLabels();
         shell.RefreshText = () => Refresher.Status.Describe(shell.Time.GetUtcNow());
         Actions = BuildActions();
     }
@@ -130,7 +131,7 @@ public sealed class BatchesPane : IPane, IDisposable
         new(Key.H.WithShift, "newest", NewestPage, Hint: false, Description: "back to the newest page"),
         new(Key.Enter, "results", OpenResults, Description: "open the results browser", DisabledReason: WhyNoResults),
         new(Key.O, "results", OpenResults, Hint: false, Description: "open the results browser", DisabledReason: WhyNoResults),
-        new(new Key('/'), "filter", Filter, Description: "filter by id or status (e.g. /ended 01a)"),
+        new(new Key('/'), "filter", Filter, Description: "filter by id, label or status (e.g. /ended 01a)"),
         new(Key.S, "status", CycleStatus, Hint: false, Description: "filter by status: all, in_progress, canceling, ended"),
         new(Key.Esc, "clear", ClearFilter, Hint: false, Description: "clear the filter"),
         new(new Key(':'), "jump", Jump, Description: "jump to a batch id"),
@@ -143,6 +144,9 @@ public sealed class BatchesPane : IPane, IDisposable
         new(Key.Y, "copy id", CopyId, Hint: false, Description: "copy the batch id (OSC 52)"),
         new(Key.V, "raw", RawJson, Hint: false, Description: "the batch's raw JSON"),
         new(Key.T, "utc", ToggleZone, Hint: false, Description: "times in local time or UTC"),
+        new(Key.L.WithShift, "label", SetLabel, Hint: false, Description: "label the batch (kept on this machine; / matches it)"),
+        new(Key.N.WithShift, "note", SetNote, Hint: false, Description: "a note on the batch (kept on this machine)"),
+        new(Key.C.WithShift, "cache", CacheNow, Hint: false, Description: "download an ended batch's results into the cache now", DisabledReason: () => Rule(BatchActionRules.WhyNoResults)),
         new(Key.J.WithShift, "scroll detail", () => Detail.Scroll(1), Hint: false, Description: "scroll the detail pane down"),
         new(Key.K.WithShift, "scroll detail", () => Detail.Scroll(-1), Hint: false, Description: "scroll the detail pane up"),
     ];
@@ -186,6 +190,7 @@ public sealed class BatchesPane : IPane, IDisposable
     {
         Watch.Watch(created);
         Model.Upsert(created, select: true);
+        LabelCreated(created);
         _shell.Flash($"created {created.Id}", owner: this); // the list's message, though the editor may still be closing
     });
 
@@ -246,94 +251,6 @@ public sealed class BatchesPane : IPane, IDisposable
                 _shell.Flash($"deleted {id}");
             });
         }));
-    }
-
-    private void ToggleWatch()
-    {
-        if (Selected is not { } b) return;
-        if (Watch.IsWatched(b.Id)) { Watch.Unwatch(b.Id); _shell.Flash($"no longer watching {b.Id}"); }
-        else if (Watch.Watch(b)) _shell.Flash($"watching {b.Id}: you will be told when it ends");
-        else { _shell.FlashProblem($"{b.Id} has already ended"); return; }
-        List.SetNeedsDraw();
-        Detail.SetNeedsDraw();
-    }
-
-    // A watched batch the refresh saw end: bell / terminal notification as configured, and its counts flashed.
-    private void AnnounceEnded()
-    {
-        foreach (MessageBatch b in Watch.JustEnded(Model.State.Page))
-        {
-            string bytes = BatchEndWatch.Sequence(Notify, b, Tmux);
-            if (bytes.Length > 0) NotifyWriter(bytes);
-            _shell.Flash(BatchEndWatch.Message(b));
-        }
-    }
-
-    private void CopyId()
-    {
-        if (Selected is not { } b) return;
-        _shell.Copy(b.Id, b.Id);
-    }
-
-    private void RawJson()
-    {
-        if (Selected is { } b) _shell.Push(new RawJsonPane(b));
-    }
-
-    private void ToggleZone()
-    {
-        TimeZoneInfo zone = _shell.ToggleZone();
-        Detail.Zone = zone;
-        _shell.Flash(zone == TimeZoneInfo.Utc ? "times in UTC" : $"times in local time ({zone.Id})");
-    }
-
-    // ---- updates -------------------------------------------------------------------------------------------------
-
-    private void OnModelChanged()
-    {
-        AnnounceEnded();
-        ListState s = Model.State;
-        // Only what changed: a title set to the same text still costs a layout pass, on every cursor move.
-        SetTitle(_listFrame, ListTitleFor(s));
-        SetTitle(_detailFrame, s.Selected is { } b ? $"Detail · {b.Id}" : "Detail");
-        if (s.Loaded && s.Visible.Count == 0)
-            List.EmptyText = s.Page.Count == 0 ? "no batches yet: n creates one" : $"nothing on this page matches {s.Filter} (Esc clears)";
-        List.SetNeedsDraw();
-        Detail.SetNeedsDraw();
-    }
-
-    private static void SetTitle(View frame, string title)
-    {
-        title = Frames.SafeTitle(title);
-        if (frame.Title != title) frame.Title = title;
-    }
-
-    public static string ListTitleFor(ListState s)
-    {
-        string page = s.PageNumber is { } n ? $"page {n}" : "page ?";
-        string title = $"Batches · {page}";
-        title += s.Filter.IsEmpty ? $" · {s.Page.Count}" : $" · {s.Filter}: {s.Visible.Count} of {s.Page.Count}";
-        if (s.HasNewer) title += " · ← newer";
-        if (s.HasOlder) title += " · older →";
-        return title;
-    }
-
-    private void OnRefresherChanged()
-    {
-        RefreshStatus st = Refresher.Status;
-        if (st.LastError is { } e && !ReferenceEquals(e, _lastRefreshError))
-        {
-            _shell.FlashError(e);
-            _refreshFlash = _shell.LastFlash;
-        }
-        else if (st.LastError is null && _refreshFlash is not null)
-        {
-            // Refreshes succeed again: the last failure's line (a 429 after chaos) is over, unless something replaced it.
-            _shell.Unflash(_refreshFlash);
-            _refreshFlash = null;
-        }
-        _lastRefreshError = st.LastError;
-        _shell.Redraw();
     }
 
     public void Dispose()
