@@ -1,3 +1,4 @@
+using BatchTui.Core.Config;
 using BatchTui.Core.Input;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
@@ -42,6 +43,9 @@ internal static class OpenCommand
             if (summary) return PrintSummary(input.Path);
 
             await Task.Yield();
+            // Prices for the stats pane: the config file's, when it reads (open itself needs no config).
+            try { StatsPrices.Current = ConfigLoader.Load([], ConfigLoader.ProcessEnvironment()).Options.Prices; }
+            catch (ConfigException) { }
             IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
             var crashes = CrashLog.Default(key: null);
             var shell = new StandaloneShell(app, readOnly: true, crashes);

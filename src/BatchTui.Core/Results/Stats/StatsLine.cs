@@ -14,7 +14,7 @@ public enum StatsLineKind
 
 /// <summary>
 /// One line of the stats report, already sanitised and fitted to the width. A row or bucket carries how to filter
-/// to it (<see cref="Narrow"/>); <see cref="BarStart"/> is where its bar begins (-1 when none).
+/// to it (<see cref="Narrow"/>); <see cref="BarStart"/> is the index in <see cref="Text"/> where its bar begins (-1 when none).
 /// </summary>
 public sealed record StatsLine(string Text, StatsLineKind Kind, Func<ResultsFilter, ResultsFilter>? Narrow = null, int BarStart = -1)
 {

@@ -6,9 +6,10 @@ using BatchTui.Core.Text;
 namespace BatchTui.Core.Results.Stats;
 
 /// <summary>
-/// The stats as lines of text for a width: a summary (totals and cost), the frequency tables, the histograms, then
-/// the cost per model. The stats pane draws these lines (and filters on Enter), <c>batchtui stats</c> prints them:
-/// one layout, the same figures. Values from the file pass the sanitiser and are cut by display width.
+/// The stats as lines of text for a width: a summary (totals and cost), the index's frequency tables and token
+/// histograms, the cost per model, then what a read of the lines found (block types, tools, domains, text length).
+/// The stats pane draws these lines (and filters on Enter), <c>batchtui stats</c> prints them: one layout, the same
+/// figures. Values from the file pass the sanitiser and are cut by display width.
 /// </summary>
 public static class StatsReport
 {
@@ -24,15 +25,15 @@ public static class StatsReport
         int valueWidth = Math.Max(8, width - (2 + 1 + countWidth + 1 + 6 + 1 + barWidth));
         var lines = new List<StatsLine>
         {
-            new(Fit($"{Units.Plural(ix.Results, "result")} · tokens in {Units.N(ix.Tokens.Input)} · out {Units.N(ix.Tokens.Output)} · " +
-                    $"cache write {Units.N(ix.Tokens.CacheWrite)} · cache read {Units.N(ix.Tokens.CacheRead)}", width), StatsLineKind.Summary),
+            new(Fit($"{Units.Plural(ix.Results, "result")} · tokens in {Units.N(ix.Tokens.Input)} · out {Units.N(ix.Tokens.Output)}", width), StatsLineKind.Summary),
+            new(Fit($"cache tokens write {Units.N(ix.Tokens.CacheWrite)} · read {Units.N(ix.Tokens.CacheRead)} · all {Units.N(ix.Tokens.All)}", width), StatsLineKind.Summary),
             new(Fit(CostLine(ix.Cost), width), StatsLineKind.Summary),
         };
 
         void Row(string value, int count, double percent, Func<ResultsFilter, ResultsFilter> narrow)
         {
             string head = $"  {TextWidth.Fit(UntrustedText.ForTerminal(value), valueWidth)} {Units.N(count).PadLeft(countWidth)} {Percent(percent),6} ";
-            lines.Add(new StatsLine(Fit(head + StatsBar.Of(percent / 100, barWidth), width), StatsLineKind.Row, narrow, TextWidth.Of(head)));
+            lines.Add(new StatsLine(Fit(head + StatsBar.Of(percent / 100, barWidth), width), StatsLineKind.Row, narrow, head.Length));
         }
         void Table(FrequencyTable t)
         {
@@ -51,14 +52,7 @@ public static class StatsReport
         }
 
         foreach (FrequencyTable t in ix.Tables) Table(t);
-        if (stats.Content is { } content) foreach (FrequencyTable t in content.Tables) Table(t);
-        else
-        {
-            lines.Add(StatsLine.Blank);
-            lines.Add(new StatsLine(Fit(pending ?? "block types, tools and citation domains: not read", width), StatsLineKind.Note));
-        }
         foreach (Histogram h in ix.Histograms) Hist(h);
-        if (stats.Content is { } c2) Hist(c2.TextLength);
 
         lines.Add(StatsLine.Blank);
         lines.Add(new StatsLine(Fit($"cost by model (batch prices: {PriceTable.BatchDiscount * 100:0}% off the standard prices of the price table)", width), StatsLineKind.Heading));
@@ -70,6 +64,18 @@ public static class StatsReport
             string head = $"  {TextWidth.Fit(UntrustedText.ForTerminal(name), valueWidth)} {Units.N(m.Results).PadLeft(countWidth)} ";
             lines.Add(new StatsLine(Fit(head + cost, width), StatsLineKind.Row, f => f.WithFacet(ResultsFacet.Model(m.Model))));
             lines.Add(new StatsLine(Fit($"      in {Units.N(m.Input)} · out {Units.N(m.Output)} · cache write {Units.N(m.CacheWrite)} · cache read {Units.N(m.CacheRead)}", width), StatsLineKind.Note));
+        }
+
+        // The part read from the lines comes last: when it arrives it is appended, and nothing above moves.
+        if (stats.Content is { } content)
+        {
+            foreach (FrequencyTable t in content.Tables) Table(t);
+            Hist(content.TextLength);
+        }
+        else
+        {
+            lines.Add(StatsLine.Blank);
+            lines.Add(new StatsLine(Fit(pending ?? "block types, tools, citation domains and text length: not read", width), StatsLineKind.Note));
         }
         return lines;
     }
