@@ -33,7 +33,7 @@ public static class StatsReport
         void Row(string value, int count, double percent, Func<ResultsFilter, ResultsFilter> narrow)
         {
             string head = $"  {TextWidth.Fit(UntrustedText.ForTerminal(value), valueWidth)} {Units.N(count).PadLeft(countWidth)} {Percent(percent),6} ";
-            lines.Add(new StatsLine(Fit(head + StatsBar.Of(percent / 100, barWidth), width), StatsLineKind.Row, narrow, head.Length));
+            lines.Add(new StatsLine(Fit(head + StatsBar.Of(percent / 100, barWidth), width), StatsLineKind.Row, count > 0 ? narrow : null, head.Length));
         }
         void Table(FrequencyTable t)
         {

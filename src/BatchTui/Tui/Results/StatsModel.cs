@@ -58,6 +58,17 @@ public sealed class StatsModel
             : $"reading the lines for block types, tools, citation domains and text length… {100 * done / todo}% ({done:N0} of {todo:N0})";
     }
 
+    /// <summary>How far the read of the lines is, 0..100; null once it has ended.</summary>
+    public int? ReadingPercent
+    {
+        get
+        {
+            if (!Reading) return null;
+            int todo = Volatile.Read(ref _todo), done = Volatile.Read(ref _done);
+            return todo <= 0 ? 0 : 100 * done / todo;
+        }
+    }
+
     public bool Reading => Content is null && ContentProblem is null;
 
     public IReadOnlyList<StatsLine> Lines(int width)

@@ -35,11 +35,12 @@ public sealed class StatsPane : IPane, IDisposable
         Title = $"stats {browser.Title}";
         string what = browser.Filter.IsEmpty ? "all" : browser.Filter.Describe();
         int shown = browser.View.Count;
+        bool partial = !browser.Index.IsComplete;
         var header = new LineView(width => new LineBuilder()
-            .Add("stats", Tone.Label).Add($" │ {browser.Title} │ ")
-            .Add($"{shown:N0} result{(shown == 1 ? "" : "s")} · filter {what}")
-            .Add(browser.Index.IsComplete ? "" : " · the file is still being indexed: these are the rows so far", Tone.Warning)
-            .Add(_model.Reading ? " · reading lines…" : "", Tone.InProgress)
+            .Add("stats", Tone.Label).Add($" of {shown:N0} result{(shown == 1 ? "" : "s")} · filter {what}")
+            .Add(_model.ReadingPercent is { } pct ? $" · reading lines {pct}%" : "", Tone.InProgress)
+            .Add(partial ? " · indexed so far only" : "", Tone.Warning)
+            .Add($" │ {browser.Title}", Tone.Dim)
             .Build()) { X = 0, Y = 0, Width = Dim.Fill() };
         _view = new StatsView(_model) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill() };
         _root = new OpaqueView { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
