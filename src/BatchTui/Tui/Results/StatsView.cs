@@ -42,7 +42,9 @@ public sealed class StatsView : OpaqueView
         // Keep the selected row in view, with its heading when there is room.
         if (selected >= 0)
         {
-            if (selected < _scroll + 1) _scroll = Math.Max(0, selected - 2);
+            bool first = !lines.Take(selected).Any(l => l.Narrow is not null);
+            if (first) _scroll = 0; // the summary above the first row stays in view
+            else if (selected < _scroll + 1) _scroll = Math.Max(0, selected - 2);
             else if (selected >= _scroll + height) _scroll = selected - height + 1;
         }
         _scroll = Math.Clamp(_scroll, 0, Math.Max(0, lines.Count - height));
