@@ -21,8 +21,10 @@ public static class StatsReport
         width = Math.Max(40, width);
         IndexStats ix = stats.Index;
         int countWidth = Math.Max(5, Units.N(Math.Max(1, ix.Results)).Length);
-        int barWidth = Math.Clamp(width / 4, 8, 30);
-        int valueWidth = Math.Max(8, width - (2 + 1 + countWidth + 1 + 6 + 1 + barWidth));
+        // Values get up to 40 columns, bars what is left (up to 50): on a wide screen the bars grow, not the gap.
+        int fixedWidth = 2 + 1 + countWidth + 1 + 6 + 1;
+        int valueWidth = Math.Clamp(width - fixedWidth - Math.Clamp(width / 4, 8, 30), 8, 40);
+        int barWidth = Math.Clamp(width - fixedWidth - valueWidth, 8, 50);
         var lines = new List<StatsLine>
         {
             new(Fit($"{Units.Plural(ix.Results, "result")} · tokens in {Units.N(ix.Tokens.Input)} · out {Units.N(ix.Tokens.Output)}", width), StatsLineKind.Summary),
