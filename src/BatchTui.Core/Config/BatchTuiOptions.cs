@@ -33,6 +33,9 @@ public sealed record BatchTuiOptions
     /// <summary>How the TUI says a watched batch ended (<c>notify</c>).</summary>
     public NotifyMode Notify { get; init; } = NotifyMode.Both;
 
+    /// <summary>Prices for the stats pane's cost estimate: the shipped defaults with the config's <c>prices</c> over them.</summary>
+    public PriceTable Prices { get; init; } = PriceTable.Default;
+
     /// <summary>Forced demo mode (<c>--demo</c>).</summary>
     public bool Demo { get; init; }
 

@@ -21,6 +21,8 @@ public static class ConfigKeys
     public const string Demo = "demo";
     public const string Notify = "notify";
     public const string Config = "config";
+    /// <summary>Per-model prices for the cost estimate: <c>"prices": {"MODEL": {"input": 3, "output": 15, "cacheWrite": 3.75, "cacheRead": 0.3}}</c> (file only).</summary>
+    public const string Prices = "prices";
 
     /// <summary>Keys a profile may set; they beat the top-level file and environment values, but not flags.</summary>
     public static readonly string[] ProfileKeys = [ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly];

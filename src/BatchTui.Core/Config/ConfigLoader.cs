@@ -130,6 +130,7 @@ public static partial class ConfigLoader
                 Timeout = TimeSpan.FromSeconds(Int(ConfigKeys.TimeoutSeconds, 1, 3600)),
                 Demo = Bool(ConfigKeys.Demo),
                 Notify = Notify(),
+                Prices = PriceTable.Default.With(PriceConfig.Read(root.GetSection(ConfigKeys.Prices), file ?? "the config")),
                 ConfigFile = file,
                 Profiles = profiles,
             };

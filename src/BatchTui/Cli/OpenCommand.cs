@@ -1,3 +1,4 @@
+using BatchTui.Core.Config;
 using BatchTui.Core.Input;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
@@ -42,6 +43,9 @@ internal static class OpenCommand
             if (summary) return PrintSummary(input.Path);
 
             await Task.Yield();
+            // Prices for the stats pane: the config file's, when it reads (open itself needs no config).
+            try { StatsPrices.Current = ConfigLoader.Load([], ConfigLoader.ProcessEnvironment()).Options.Prices; }
+            catch (ConfigException) { }
             var crashes = CrashLog.Default(key: null);
             string? title = input.IsCopy ? input.Source : null;
             // The app's own shell (header naming the file, help, prompts); NO_COLOR picks the mono theme as in the app.

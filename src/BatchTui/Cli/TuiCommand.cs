@@ -66,6 +66,7 @@ internal static class TuiCommand
             var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor, options.Notify,
                 Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));
             var results = new ResultsStore(demoCache?.Path);
+            StatsPrices.Current = options.Prices;
             var editorStores = EditorStores.Default();
             var panes = new PaneFactories(
                 Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,

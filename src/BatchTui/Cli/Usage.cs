@@ -10,6 +10,7 @@ internal static class Usage
                batchtui results ID [--type T] [--custom-id GLOB] [--stop-reason X] [--error-type X]
                                    [--format auto|jsonl|json|csv|text|table] [-o FILE]
                                                        a batch's results, streamed through the local cache
+               batchtui stats ID|FILE [--format table|json] counts, histograms, tokens and cost of the results
                batchtui watch ID… [--timeout 2h] [--interval 5s] [--notify]
                                                        follow batches until they end; the exit code says how
                batchtui cancel ID… [--yes]             cancel running batches (asks on a terminal)

@@ -34,6 +34,7 @@ public sealed class ResultLineFilter
     public ResultLineFilter(ResultsFilter filter)
     {
         if (!string.IsNullOrEmpty(filter.Text)) throw new ArgumentException("full-text search is not a streaming filter", nameof(filter));
+        if (filter.Facets is { Count: > 0 }) throw new ArgumentException("stats facets are not a streaming filter", nameof(filter));
         _filter = filter;
         _glob = string.IsNullOrEmpty(filter.CustomIdGlob) ? null : new GlobPattern(filter.CustomIdGlob);
     }

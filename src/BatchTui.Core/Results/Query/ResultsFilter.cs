@@ -11,11 +11,16 @@ public sealed record ResultsFilter(
     string? StopReason = null,
     string? ErrorType = null,
     string? CustomIdGlob = null,
-    string? Text = null)
+    string? Text = null,
+    IReadOnlyList<ResultsFacet>? Facets = null)
 {
     public static ResultsFilter None { get; } = new();
 
-    public bool IsEmpty => Kinds is null && StopReason is null && ErrorType is null && string.IsNullOrEmpty(CustomIdGlob) && string.IsNullOrEmpty(Text);
+    public bool IsEmpty => Kinds is null && StopReason is null && ErrorType is null && string.IsNullOrEmpty(CustomIdGlob) && string.IsNullOrEmpty(Text) && Facets is not { Count: > 0 };
+
+    /// <summary>This filter narrowed by one more facet (one per name: a new model replaces the old one).</summary>
+    public ResultsFilter WithFacet(ResultsFacet facet) =>
+        this with { Facets = [.. (Facets ?? []).Where(f => f.Name != facet.Name), facet] };
 
     /// <summary>For the header: e.g. <c>type=errored error=overloaded_error id=eval-01* /"timeout"</c>.</summary>
     public string Describe()
@@ -25,6 +30,7 @@ public sealed record ResultsFilter(
         if (StopReason is not null) parts.Add("stop=" + StopReason);
         if (ErrorType is not null) parts.Add("error=" + ErrorType);
         if (!string.IsNullOrEmpty(CustomIdGlob)) parts.Add("id=" + CustomIdGlob);
+        if (Facets is { Count: > 0 }) parts.AddRange(Facets.Select(f => f.Describe()));
         if (!string.IsNullOrEmpty(Text)) parts.Add($"/\"{Text}\"");
         return parts.Count == 0 ? "all" : string.Join(" ", parts);
     }

@@ -31,6 +31,7 @@ public sealed class ResultsQuery(ResultsIndex index)
             if (error != -2 && (e.Kind != ResultKind.Errored || e.ReasonId != error)) continue;
             if (hits is not null && (r >= hits.Length || !hits[r])) continue;
             if (glob is not null && !glob.IsMatch(e.CustomId)) continue;
+            if (filter.Facets is { Count: > 0 } facets && !facets.All(f => f.Matches(index, r))) continue;
             selected.Add(r);
         }
         int[] result = selected.ToArray();

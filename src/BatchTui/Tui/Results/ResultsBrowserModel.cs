@@ -127,6 +127,13 @@ public sealed class ResultsBrowserModel
         Refresh();
     }
 
+    /// <summary>Replaces the filter (the stats pane's Enter narrows it to a row or bucket).</summary>
+    public void SetFilter(ResultsFilter filter)
+    {
+        Filter = filter;
+        Refresh();
+    }
+
     public void ClearFilters()
     {
         Filter = ResultsFilter.None;

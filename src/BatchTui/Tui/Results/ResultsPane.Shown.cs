@@ -47,6 +47,12 @@ public sealed partial class ResultsPane
         return $"{head}\n\n… {Units.Bytes(d.LineBytes - System.Text.Encoding.UTF8.GetByteCount(head))} more (not re-indented: the line is {Units.Bytes(d.LineBytes)}), {Rest}";
     }
 
+    private void OpenStats()
+    {
+        if (_model is null) { _shell.Flash("no results yet: stats open once the file is read"); return; }
+        _shell.Push(new StatsPane(_shell, _model, f => WithModel(m => m.SetFilter(f))));
+    }
+
     private void ToggleRaw()
     {
         _raw = !_raw;
