@@ -51,6 +51,7 @@ internal static class CliApp
         var root = new RootCommand("BatchTui: the Message Batches API from a terminal UI or a script");
         root.Subcommands.Add(GetCommand.Build(config, io, ct));
         root.Subcommands.Add(ResultsCommand.Build(config, io, ct));
+        root.Subcommands.Add(ExportCommand.Build(config, io, ct));
         root.Subcommands.Add(ChangeCommand.Build(ChangeCommand.Kind.Cancel, config, io, ct));
         root.Subcommands.Add(ChangeCommand.Build(ChangeCommand.Kind.Delete, config, io, ct));
         root.Subcommands.Add(WatchCommand.Build(config, io, ct));

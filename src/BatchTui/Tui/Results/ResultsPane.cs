@@ -372,7 +372,7 @@ public sealed class ResultsPane : IPane, IDisposable
         if (_model is null) return;
         string stem = _batch?.Id ?? Path.GetFileNameWithoutExtension(_model.Index.Path);
         View? back = _root.MostFocused;
-        _prompt.Open($"export {Rows(_model.View.Count)} to (.jsonl raw / .csv / .txt): ", Path.Combine(Environment.CurrentDirectory, $"{stem}-export.jsonl"),
+        _prompt.Open($"export {Rows(_model.View.Count)} to (.jsonl raw / .csv / .txt / .parquet): ", Path.Combine(Environment.CurrentDirectory, $"{stem}-export.jsonl"),
             accept: Export, returnFocus: back);
     }
 
@@ -387,7 +387,7 @@ public sealed class ResultsPane : IPane, IDisposable
         {
             try
             {
-                int n = await ResultsExporter.ExportAsync(view, path, format, ct: ct).ConfigureAwait(false);
+                int n = await ResultsExporter.ExportAsync(view, path, format, ct: ct, batchId: _batch?.Id).ConfigureAwait(false);
                 Post(() => { _status = $"exported {Rows(n)} to {path}"; _shell.Flash(_status); });
             }
             catch (OperationCanceledException) { }
