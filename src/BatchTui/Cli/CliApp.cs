@@ -52,6 +52,7 @@ internal static class CliApp
         root.Subcommands.Add(GetCommand.Build(config, io, ct));
         root.Subcommands.Add(ResultsCommand.Build(config, io, ct));
         root.Subcommands.Add(StatsCommand.Build(config, io, ct));
+        root.Subcommands.Add(ExportCommand.Build(config, io, ct));
         root.Subcommands.Add(ChangeCommand.Build(ChangeCommand.Kind.Cancel, config, io, ct));
         root.Subcommands.Add(ChangeCommand.Build(ChangeCommand.Kind.Delete, config, io, ct));
         root.Subcommands.Add(WatchCommand.Build(config, io, ct));

@@ -25,13 +25,14 @@ internal static class ResultsCommand
         var stop = new Option<string?>("--stop-reason") { Description = "only succeeded results with this stop_reason (end_turn, max_tokens, ...)", HelpName = "X" };
         stop.CompletionSources.Add("end_turn", "max_tokens", "stop_sequence", "tool_use", "pause_turn", "refusal");
         var error = new Option<string?>("--error-type") { Description = "only errored results with this error type (overloaded_error, ...)", HelpName = "X" };
-        var format = CliOptions.Format("auto", "jsonl", "json", "csv", "text", "table");
+        var format = CliOptions.Format("auto", "jsonl", "json", "csv", "text", "table", "parquet");
         var output = new Option<string?>("--output", "-o") { Description = "write to FILE (atomically: all or nothing) instead of stdout", HelpName = "FILE" };
         var command = new Command("results", """
             Print a batch's results, through the local results cache (downloaded once; a cached batch needs no network).
             Formats: jsonl (the raw lines; unfiltered and not on a terminal, the API's body byte for byte; the default
             when piped or with -o), json (one array), csv, text (custom_id and the first text block or the error),
-            table (the default on a terminal). Filters combine with AND.
+            table (the default on a terminal), parquet (typed columns for DuckDB, Spark or pandas; needs -o, and is the
+            default for -o FILE.parquet). Filters combine with AND.
             Exit codes: 0 printed, 5 unknown batch (404), 6 not ended yet (or archived before it was cached),
             1 API error, no answer or a broken download, 2 usage.
             """) { id, type, customId, stop, error, format, output };
@@ -59,7 +60,13 @@ internal static class ResultsCommand
             var filter = new ResultsFilter(kinds.Count > 0 ? kinds : null, parsed.GetValue(stop), parsed.GetValue(error), parsed.GetValue(customId));
             string? file = parsed.GetValue(output);
             string fmt = parsed.GetValue(format)!;
-            if (fmt == "auto") fmt = file is null && io.OutIsTerminal ? "table" : "jsonl";
+            if (fmt == "auto") fmt = file is null && io.OutIsTerminal ? "table" : file?.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) == true ? "parquet" : "jsonl";
+            if (fmt == "parquet" && file is null)
+            {
+                // Binary: never to a terminal, and a pipe cannot seek back to write the footer's offsets.
+                session.Error("--format parquet writes a file: add -o FILE.parquet");
+                return CliExit.Usage;
+            }
 
             return await session.GuardAsync(async () =>
             {
@@ -101,7 +108,7 @@ internal static class ResultsCommand
                     io.Err.WriteLine($"downloaded {Units.Bytes(cached.Bytes)}, {cached.Lines:N0} lines of {batchId} into the cache ({cached.Path})");
                 }
 
-                var writer = new ResultsWriter(new ResultLineFilter(filter), fmt);
+                var writer = new ResultsWriter(new ResultLineFilter(filter), fmt, batchId);
                 if (file is not null)
                 {
                     await AtomicFile.WriteAsync(file, (s, c) => writer.WriteAsync(cached.Path, cached.Lines, s, toTerminal: false, c), ct);

@@ -11,9 +11,9 @@ namespace BatchTui.Cli;
 /// <summary>
 /// Streams a cached results file to a destination in one of <c>results</c>' formats, one line in memory at a time.
 /// Human formats (table, text) and anything bound for a terminal go through <see cref="CliText.Safe"/>; jsonl bound
-/// for a pipe or a file is written byte for byte.
+/// for a pipe or a file is written byte for byte. Parquet (a file only) goes through <see cref="ParquetExport"/>.
 /// </summary>
-internal sealed class ResultsWriter(ResultLineFilter filter, string format)
+internal sealed class ResultsWriter(ResultLineFilter filter, string format, string? batchId = null)
 {
     private const int TextWidth = 80;
     private static readonly UTF8Encoding Utf8 = new(false);
@@ -24,6 +24,12 @@ internal sealed class ResultsWriter(ResultLineFilter filter, string format)
 
     public async Task WriteAsync(string path, long knownLines, Stream dest, bool toTerminal, CancellationToken ct)
     {
+        if (format == "parquet")
+        {
+            ParquetCounts counts = await ParquetExport.WriteFileAsync(path, batchId, filter, dest, ct: ct);
+            (Read, Written) = (counts.Read, counts.Written);
+            return;
+        }
         await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
         if (filter.IsEmpty && format == "jsonl" && !toTerminal)
         {

@@ -8,9 +8,10 @@ internal static class Usage
                                                        one page of batches, newest first
                batchtui get ID… [--format F]           status, the five timestamps and counts of each batch
                batchtui results ID [--type T] [--custom-id GLOB] [--stop-reason X] [--error-type X]
-                                   [--format auto|jsonl|json|csv|text|table] [-o FILE]
+                                   [--format auto|jsonl|json|csv|text|table|parquet] [-o FILE]
                                                        a batch's results, streamed through the local cache
                batchtui stats ID|FILE [--format table|json] counts, histograms, tokens and cost of the results
+               batchtui export --cached DIR            every cached batch as a Parquet dataset (DIR/batch_id=ID/)
                batchtui watch ID… [--timeout 2h] [--interval 5s] [--notify]
                                                        follow batches until they end; the exit code says how
                batchtui cancel ID… [--yes]             cancel running batches (asks on a terminal)

@@ -12,23 +12,32 @@ public static class FirstText
         {
             using JsonDocument doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 1024 });
             JsonElement result = doc.RootElement.Prop("result") ?? default;
-            switch (result.Str("type"))
+            return result.Str("type") switch
             {
-                case "succeeded":
-                    foreach (JsonElement block in (result.Prop("message") ?? default).Items("content"))
-                        if (block.Str("type") == "text" && block.Str("text") is { } t) return t;
-                    return "";
-                case "errored":
-                    JsonElement env = result.Prop("error") ?? default;
-                    JsonElement inner = env.Prop("error") ?? env;
-                    return inner.Str("message") ?? "";
-                default:
-                    return "";
-            }
+                "succeeded" => OfMessage(result),
+                "errored" => ErrorMessage(result) ?? "",
+                _ => "",
+            };
         }
         catch (JsonException)
         {
             return "";
         }
+    }
+
+    /// <summary>The first text block of a succeeded <c>result</c> element; "" when it has none.</summary>
+    public static string OfMessage(JsonElement result)
+    {
+        foreach (JsonElement block in (result.Prop("message") ?? default).Items("content"))
+            if (block.Str("type") == "text" && block.Str("text") is { } t) return t;
+        return "";
+    }
+
+    /// <summary>The message of an errored <c>result</c> element (the API nests it in an error envelope); null when none.</summary>
+    public static string? ErrorMessage(JsonElement result)
+    {
+        JsonElement env = result.Prop("error") ?? default;
+        JsonElement inner = env.Prop("error") ?? env;
+        return inner.Str("message");
     }
 }

@@ -8,14 +8,16 @@ namespace BatchTui.Core.Results.Export;
 
 /// <summary>
 /// Writes the rows of a view (the current filter and sort) to a file, through a temp file renamed at the end so a
-/// canceled export leaves nothing half-written. Returns the number of rows written.
+/// canceled export leaves nothing half-written. Returns the number of rows written. Parquet rows carry
+/// <c>batchId</c> in their batch_id column (null for a local file).
 /// </summary>
 public static class ResultsExporter
 {
     public static readonly string[] CsvHeader =
         ["custom_id", "type", "stop_reason", "error_type", "input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens", "text"];
 
-    public static async Task<int> ExportAsync(ResultsView view, string path, ExportFormat format, IProgress<int>? progress = null, CancellationToken ct = default)
+    public static async Task<int> ExportAsync(ResultsView view, string path, ExportFormat format, IProgress<int>? progress = null, CancellationToken ct = default,
+        string? batchId = null)
     {
         string full = Path.GetFullPath(path);
         string temp = full + $".{Guid.NewGuid():N}.tmp";
@@ -24,35 +26,9 @@ public static class ResultsExporter
         {
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-                await using var text = new StreamWriter(file, utf8, 1 << 16) { NewLine = "\n" };
-                ResultsIndex index = view.Index;
-                if (format == ExportFormat.Csv) await text.WriteLineAsync(Csv.Row(CsvHeader)).ConfigureAwait(false);
-                for (int i = 0; i < view.Count; i++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    int row = view[i];
-                    ResultEntry e = index[row];
-                    byte[] line = index.ReadLine(e);
-                    switch (format)
-                    {
-                        case ExportFormat.Jsonl:
-                            await text.FlushAsync(ct).ConfigureAwait(false);
-                            await file.WriteAsync(line, ct).ConfigureAwait(false);
-                            file.WriteByte((byte)'\n');
-                            break;
-                        case ExportFormat.Csv:
-                            await text.WriteLineAsync(Csv.Row(CsvFields(index, row, e, line))).ConfigureAwait(false);
-                            break;
-                        default:
-                            // Untrusted text: `cat export.txt` must replay no escape sequence.
-                            await text.WriteLineAsync(UntrustedText.ForFile(TextBlock(index, row, e, line))).ConfigureAwait(false);
-                            break;
-                    }
-                    written++;
-                    if ((written & 1023) == 0) progress?.Report(written);
-                }
-                await text.FlushAsync(ct).ConfigureAwait(false);
+                written = format == ExportFormat.Parquet
+                    ? await ParquetExport.WriteViewAsync(view, batchId, file, progress, ct).ConfigureAwait(false)
+                    : await WriteTextAsync(view, file, format, progress, ct).ConfigureAwait(false);
             }
             File.Move(temp, full, overwrite: true);
         }
@@ -62,6 +38,41 @@ public static class ResultsExporter
             throw;
         }
         progress?.Report(written);
+        return written;
+    }
+
+    private static async Task<int> WriteTextAsync(ResultsView view, FileStream file, ExportFormat format, IProgress<int>? progress, CancellationToken ct)
+    {
+        int written = 0;
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        await using var text = new StreamWriter(file, utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        ResultsIndex index = view.Index;
+        if (format == ExportFormat.Csv) await text.WriteLineAsync(Csv.Row(CsvHeader)).ConfigureAwait(false);
+        for (int i = 0; i < view.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            int row = view[i];
+            ResultEntry e = index[row];
+            byte[] line = index.ReadLine(e);
+            switch (format)
+            {
+                case ExportFormat.Jsonl:
+                    await text.FlushAsync(ct).ConfigureAwait(false);
+                    await file.WriteAsync(line, ct).ConfigureAwait(false);
+                    file.WriteByte((byte)'\n');
+                    break;
+                case ExportFormat.Csv:
+                    await text.WriteLineAsync(Csv.Row(CsvFields(index, row, e, line))).ConfigureAwait(false);
+                    break;
+                default:
+                    // Untrusted text: `cat export.txt` must replay no escape sequence.
+                    await text.WriteLineAsync(UntrustedText.ForFile(TextBlock(index, row, e, line))).ConfigureAwait(false);
+                    break;
+            }
+            written++;
+            if ((written & 1023) == 0) progress?.Report(written);
+        }
+        await text.FlushAsync(ct).ConfigureAwait(false);
         return written;
     }
 

@@ -4,7 +4,8 @@ namespace BatchTui.Core.Results.Query;
 
 /// <summary>
 /// What one results line is, read on its own (no index): custom_id, type, its reason (stop_reason when succeeded,
-/// error type when errored) and token counts; <see cref="Problem"/> says why a line is unparseable.
+/// error type when errored) and token counts; <see cref="Problem"/> says why a line is unparseable. <see cref="Model"/>
+/// is the message's model, "" when none.
 /// </summary>
 public readonly record struct ResultLineFacts(
     string CustomId,
@@ -14,7 +15,8 @@ public readonly record struct ResultLineFacts(
     int OutputTokens,
     int CacheReadTokens,
     int CacheCreationTokens,
-    string? Problem)
+    string? Problem,
+    string Model = "")
 {
     public string StopReason => Kind == ResultKind.Succeeded ? Reason : "";
     public string ErrorType => Kind == ResultKind.Errored ? Reason : "";
@@ -48,7 +50,7 @@ public sealed class ResultLineFilter
         if (scan.Problem is not null)
             return new ResultLineFacts(scan.CustomId ?? "", ResultKind.Unparseable, "", 0, 0, 0, 0, scan.Problem);
         return new ResultLineFacts(scan.CustomId ?? "", scan.Kind, scan.Reason >= 0 ? _pool[scan.Reason] : "",
-            scan.InputTokens, scan.OutputTokens, scan.CacheReadTokens, scan.CacheCreationTokens, null);
+            scan.InputTokens, scan.OutputTokens, scan.CacheReadTokens, scan.CacheCreationTokens, null, _pool[scan.Model]);
     }
 
     public bool Matches(in ResultLineFacts f)

@@ -23,7 +23,7 @@ public sealed partial class ResultsPane
         new(Key.C.WithShift, "collapse all", () => { _tree.CollapseAll(); }, Hint: false, Description: "collapse all nodes"),
         new(Key.V, "raw", ToggleRaw, Description: "show the line's raw JSON (pretty) instead of the node's text"),
         new(Key.Y, "copy", Copy, Description: "copy the selected block's text (OSC 52, works over SSH)"),
-        new(Key.W, "export", AskExport, Description: "export the current filter to .jsonl (raw), .csv or .txt"),
+        new(Key.W, "export", AskExport, Description: "export the current filter to .jsonl (raw), .csv, .txt or .parquet"),
         new(new Key('%'), "stats", OpenStats, Description: "stats of the current filter: counts, histograms, tokens, cost; Enter on a row filters to it"),
         new(Key.J, "down", () => MoveFocused(1), Hint: false, Description: "next row / node"),
         new(Key.K, "up", () => MoveFocused(-1), Hint: false, Description: "previous row / node"),

@@ -37,7 +37,7 @@ public sealed partial class ResultsPane
     {
         if (_model is null) return;
         string stem = _batch?.Id ?? Path.GetFileNameWithoutExtension(_model.Index.Path);
-        _shell.Prompt($"export {Rows(_model.View.Count)} to (.jsonl raw / .csv / .txt): ", Path.Combine(Environment.CurrentDirectory, $"{stem}-export.jsonl"),
+        _shell.Prompt($"export {Rows(_model.View.Count)} to (.jsonl raw / .csv / .txt / .parquet): ", Path.Combine(Environment.CurrentDirectory, $"{stem}-export.jsonl"),
             changed: null, accept: Export);
     }
 
@@ -52,7 +52,7 @@ public sealed partial class ResultsPane
             int n;
             try
             {
-                n = await ResultsExporter.ExportAsync(view, path, format, ct: ct).ConfigureAwait(false);
+                n = await ResultsExporter.ExportAsync(view, path, format, ct: ct, batchId: _batch?.Id).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
