@@ -194,7 +194,8 @@ public sealed class ResultsPane : IPane, IDisposable
         _table.Table = _source;
         _status = $"indexing {Path.GetFileName(path)}…";
         // The first screenful as soon as it is indexed, then a refresh every 250 ms until the pass ends.
-        index.WhenRows(Math.Max(50, _table.Viewport.Height)).ContinueWith(_ => Post(Refresh), TaskScheduler.Default);
+        // The index pass gets the second core only after that screen is drawn (the nested Post runs after the draw).
+        index.WhenRows(Math.Max(50, _table.Viewport.Height)).ContinueWith(_ => Post(() => { Refresh(); Post(index.UseAllCores); }), TaskScheduler.Default);
         index.Completion.ContinueWith(t => Post(() => Finished(t, cached)), TaskScheduler.Default);
         _timer = _shell.App.AddTimeout(RefreshEvery, () =>
         {
