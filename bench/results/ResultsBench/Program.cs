@@ -13,6 +13,12 @@ switch (args.FirstOrDefault())
         Console.WriteLine($"bytes={new FileInfo(args[1]).Length}");
         return 0;
     }
+    case "gen-wild" when args.Length == 3:
+    {
+        WildGenerator.Write(args[1], long.Parse(args[2]) << 20);
+        Console.WriteLine($"bytes={new FileInfo(args[1]).Length}");
+        return 0;
+    }
     case "index" when args.Length == 2:
     {
         // The app's one-pass indexer over the whole file, on this thread; errored rows are counted the way jq selects them.
@@ -83,7 +89,7 @@ switch (args.FirstOrDefault())
         return 0;
     }
     default:
-        Console.Error.WriteLine("usage: gen FILE LINES MB | index FILE | search FILE NEEDLE RUNS | first-screen FILE RUNS");
+        Console.Error.WriteLine("usage: gen FILE LINES MB | gen-wild FILE MB | index FILE | search FILE NEEDLE RUNS | first-screen FILE RUNS");
         return 2;
 }
 

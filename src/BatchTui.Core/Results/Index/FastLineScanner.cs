@@ -280,6 +280,19 @@ internal ref struct FastLineScanner
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool String(out int start, out int end, out bool escaped)
     {
+        start = _p + 1;
+        switch (JsonStringSkipper.Skip(_s, start, out end, out escaped))
+        {
+            case JsonStringSkipper.Outcome.Closed: _p = end + 1; return true;
+            case JsonStringSkipper.Outcome.Invalid: return false;
+            default: return StringStopByStop(out start, out end, out escaped); // \u escapes (and no SIMD)
+        }
+    }
+
+    /// <summary>The same, stopping at each escape: checks the four hex digits of a \u escape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool StringStopByStop(out int start, out int end, out bool escaped)
+    {
         start = ++_p;
         end = -1;
         escaped = false;

@@ -26,21 +26,35 @@ public sealed class ResultsIndex : IDisposable
         FileLength = RandomAccess.GetLength(_handle);
     }
 
-    /// <summary>Opens <paramref name="path"/> and starts indexing it in the background.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> and starts indexing it in the background, on one thread: the UI thread needs the
+    /// other core to draw the first screen. Call <see cref="UseAllCores"/> once it is drawn.
+    /// </summary>
     public static ResultsIndex Open(string path, CancellationToken ct = default)
     {
-        var index = new ResultsIndex(path);
+        var index = new ResultsIndex(path) { ScanThreads = 1 };
         _ = Task.Run(() => index.Run(ct), CancellationToken.None);
         return index;
     }
 
     /// <summary>Indexes <paramref name="path"/> on the calling thread and returns when done (CLI, tests, benchmark).</summary>
-    public static ResultsIndex Build(string path, CancellationToken ct = default)
+    public static ResultsIndex Build(string path, CancellationToken ct = default) => Build(path, Environment.ProcessorCount, ct);
+
+    /// <summary>The same with <paramref name="scanThreads"/> scanning threads (tests cover 1 and several whatever the machine).</summary>
+    internal static ResultsIndex Build(string path, int scanThreads, CancellationToken ct = default)
     {
-        var index = new ResultsIndex(path);
+        var index = new ResultsIndex(path) { ScanThreads = scanThreads };
         index.Run(ct);
         return index;
     }
+
+    /// <summary>How many threads may scan lines (read at every block, so it can rise mid-pass); every core for
+    /// <see cref="Build"/>, one for <see cref="Open"/> until <see cref="UseAllCores"/>.</summary>
+    public int ScanThreads { get => _scanThreads; private set => _scanThreads = Math.Max(1, value); }
+    private volatile int _scanThreads = Environment.ProcessorCount;
+
+    /// <summary>Lets the rest of the pass use every core (the TUI calls it once the first screen is drawn).</summary>
+    public void UseAllCores() => ScanThreads = Environment.ProcessorCount;
 
     public string Path { get; }
     public long FileLength { get; }

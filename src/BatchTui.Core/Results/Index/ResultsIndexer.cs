@@ -22,45 +22,54 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
     public bool Run(CancellationToken ct)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        byte[]? spare = null;   // the next block, read while other threads scan this one
         try
         {
             long bufferStart = 0;       // file offset of buffer[0]
             int start = 0, end = 0;     // unconsumed bytes are buffer[start..end)
+            int searchFrom = 0;         // buffer[start..searchFrom) is known to hold no newline
+            bool prefetched = false;    // buffer[searchFrom..end) was read during the previous block's scan
             long nextProgress = ProgressEveryBytes;
             bool firstPublished = false;
             LineScan scan = default;
             while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                if (end == buffer.Length)
+                if (!prefetched)
                 {
-                    if (start > 0)
+                    if (end == buffer.Length)
                     {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        bufferStart += start;
-                        end -= start;
-                        start = 0;
+                        if (start > 0)
+                        {
+                            Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                            bufferStart += start;
+                            end -= start;
+                            start = 0;
+                        }
+                        else if (buffer.Length < MaxLineBytes)
+                        {
+                            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxLineBytes));
+                            Buffer.BlockCopy(buffer, 0, bigger, 0, end);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = bigger;
+                        }
+                        else
+                        {
+                            (bufferStart, end) = SkipHugeLine(bufferStart, buffer, end);
+                            if (end < 0) return false;
+                            start = searchFrom = 0; // what followed the huge line is new: split it before reading on
+                            prefetched = true;
+                            continue;
+                        }
                     }
-                    else if (buffer.Length < MaxLineBytes)
-                    {
-                        byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxLineBytes));
-                        Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-                    else
-                    {
-                        (bufferStart, end) = SkipHugeLine(bufferStart, buffer, end);
-                        if (end < 0) return false;
-                        continue;
-                    }
+                    int read = RandomAccess.Read(handle, buffer.AsSpan(end), bufferStart + end);
+                    if (read == 0) break;
+                    // The unconsumed bytes before `end` hold no newline: search only the new ones, so a long line is
+                    // not rescanned on every read.
+                    searchFrom = end;
+                    end += read;
                 }
-                int read = RandomAccess.Read(handle, buffer.AsSpan(end), bufferStart + end);
-                if (read == 0) break;
-                // The unconsumed bytes before `end` are known to hold no newline: search only the new ones first,
-                // so a long line is not rescanned on every read.
-                int searchFrom = end;
-                end += read;
+                prefetched = false;
 
                 ReadOnlySpan<byte> data = buffer.AsSpan(0, end);
                 _batch = 0;
@@ -73,7 +82,27 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
                     AddToBatch(start, nl);
                     start += nl + 1;
                 }
-                ScanBatch(buffer, bufferStart);
+                searchFrom = end;
+
+                SharedScan? shared = StartSharedScan(buffer);
+                if (shared is not null && end - start <= BlockBytes / 2)
+                {
+                    // Read the next block into the spare buffer (after this one's unfinished last line) while the
+                    // helpers scan: the kernel's copy overlaps the scan instead of preceding it.
+                    spare ??= ArrayPool<byte>.Shared.Rent(BlockBytes);
+                    int tail = end - start;
+                    Buffer.BlockCopy(buffer, start, spare, 0, tail);
+                    int read = RandomAccess.Read(handle, spare.AsSpan(tail), bufferStart + end);
+                    FinishBatch(shared, buffer, bufferStart);
+                    (buffer, spare) = (spare, buffer);
+                    bufferStart += start;
+                    start = 0;
+                    searchFrom = tail;
+                    end = tail + read;
+                    prefetched = read > 0;
+                }
+                else FinishBatch(shared, buffer, bufferStart);
+
                 long done = bufferStart + start;
                 if (done >= nextProgress || !firstPublished)
                 {
@@ -85,7 +114,7 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
                 if (start == end && buffer.Length > BlockBytes)
                 {
                     bufferStart += start;
-                    start = end = 0;
+                    start = end = searchFrom = 0;
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
                 }
@@ -98,6 +127,7 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            if (spare is not null) ArrayPool<byte>.Shared.Return(spare);
         }
     }
 
@@ -106,10 +136,12 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
     private int[] _starts = new int[1024], _lengths = new int[1024];
     private LineScan[] _scans = new LineScan[1024];
     private bool[] _blank = new bool[1024];
-    // Sharing the scan needs a core to spare beyond the UI thread's: on two cores, two scanning threads starved the
-    // first draw (time to first screen 0.5 s → 2.2 s in bench/results) for a pass that was not faster under load.
-    // Tests switch it on to cover both paths (they give the same index, so other tests running meanwhile do not care).
-    internal static bool ShareScan { get; set; } = Environment.ProcessorCount > 2;
+
+    /// <summary>Tests: false keeps the scan on one thread whatever <see cref="ResultsIndex.ScanThreads"/> says, so both
+    /// paths are covered (they give the same index, so other tests running meanwhile do not care).</summary>
+    internal static bool ShareScan { get; set; } = true;
+
+    private const int LinesPerClaim = 8;
 
     private void AddToBatch(int start, int length)
     {
@@ -126,28 +158,59 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
     }
 
     /// <summary>
-    /// Scans a block's lines — with cores to spare, the second half on a pool thread while this one does the first — then
-    /// appends them in file order. Lines are independent and the string pool is thread-safe, so the index is the same
-    /// either way; only the work is shared.
+    /// Starts sharing a block's scan, or returns null to scan it on this thread alone. With more than one scan thread allowed
+    /// (<see cref="ResultsIndex.ScanThreads"/>: the CLI at once, the TUI once its first screen is drawn), pool threads
+    /// join in: every thread claims a few lines at a time until none are left, so a helper that starts late or is
+    /// descheduled on a busy machine costs nothing but its share. Lines are independent and the string pool is
+    /// thread-safe, so the index is the same either way; only the work is shared.
     /// </summary>
-    private void ScanBatch(byte[] buffer, long bufferStart)
+    private SharedScan? StartSharedScan(byte[] buffer)
+    {
+        int n = _batch;
+        int helpers = ShareScan ? Math.Min(index.ScanThreads - 1, n / (4 * LinesPerClaim)) : 0;
+        if (helpers <= 0) return null;
+        var work = new SharedScan(this, buffer, n);
+        for (int h = 0; h < helpers; h++) ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        return work;
+    }
+
+    private void FinishBatch(SharedScan? shared, byte[] buffer, long bufferStart)
     {
         int n = _batch;
         if (n == 0) return;
-        if (ShareScan && n >= 16)
+        if (shared is null) ScanRange(buffer, 0, n);
+        else
         {
-            int mid = n / 2;
-            Task other = Task.Factory.StartNew(() => ScanRange(buffer, mid, n), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
-            ScanRange(buffer, 0, mid);
-            other.Wait();
+            shared.Execute();
+            var spin = new SpinWait();
+            while (Volatile.Read(ref shared.Done) < n) spin.SpinOnce();
         }
-        else ScanRange(buffer, 0, n);
         for (int i = 0; i < n; i++)
         {
             _lineNumber++;
             if (!_blank[i]) Append(bufferStart + _starts[i], _lengths[i], ref _scans[i], lastWithoutNewline: false);
         }
         _batch = 0;
+    }
+
+    /// <summary>One block's lines shared between threads: each claims <see cref="LinesPerClaim"/> at a time.</summary>
+    private sealed class SharedScan(ResultsIndexer owner, byte[] buffer, int count) : IThreadPoolWorkItem
+    {
+        private int _next;
+        public int Done;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Execute()
+        {
+            while (true)
+            {
+                int from = Interlocked.Add(ref _next, LinesPerClaim) - LinesPerClaim;
+                if (from >= count) return; // all claimed: the block's arrays are no longer ours to read
+                int to = Math.Min(from + LinesPerClaim, count);
+                owner.ScanRange(buffer, from, to);
+                Interlocked.Add(ref Done, to - from);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

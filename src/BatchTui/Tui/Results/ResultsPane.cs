@@ -176,7 +176,8 @@ public sealed partial class ResultsPane : IPane, IDisposable
         {
             // The first screenful as soon as it is indexed, then a refresh every 250 ms until the pass ends.
             await index.WhenRows(firstScreen).WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            Post(Refresh);
+            // The index pass gets the second core only after that screen is drawn (the nested Post runs after the draw).
+            Post(() => { Refresh(); Post(index.UseAllCores); });
             Task completion = index.Completion;
             await completion.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             ct.ThrowIfCancellationRequested();
