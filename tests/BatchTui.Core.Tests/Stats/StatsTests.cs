@@ -23,7 +23,7 @@ public sealed class StatsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using SimulatorHost host = await SimulatorHost.StartAsync();
+        await using World host = await World.StartAsync(retries: 4);
         List<MessageBatch> all = await host.AllBatchesAsync();
         // The ended batch with the most results: every result type and many block types.
         _batch = all.Where(b => b.ResultsAvailable).OrderByDescending(b => b.Counts.Total).First();

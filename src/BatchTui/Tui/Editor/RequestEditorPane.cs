@@ -33,7 +33,7 @@ public sealed partial class RequestEditorPane : IPane, IDisposable
     private RequestEditorPane(IShell shell, IBatchesApi api, EditorStores stores, string title)
     {
         _shell = shell;
-        _model = new RequestEditorModel(api, stores, new WorkRunner(shell.Run, shell.Post), shell.Time);
+        _model = new RequestEditorModel(api, stores, new WorkRunner(work => shell.Run(work, this), shell.Post), shell.Time);
         Title = title;
 
         _root = new View { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true, Title = title };

@@ -1,5 +1,4 @@
 using Terminal.Gui.App;
-using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Shell;
 
@@ -25,69 +24,58 @@ public interface IShell
     /// <summary>An error in the flash bar: status, error.type, message, request-id for API errors.</summary>
     void FlashError(Exception error);
 
-    // The members below have bodies only for the tests' EditorHarness, the last IShell besides AppShell; they go
-    // when it is retired (AppShell implements every one of them).
-
     /// <summary>The one clock: every timer and "3m ago" reads it, so tests move time instead of sleeping.</summary>
-    TimeProvider Time => TimeProvider.System;
+    TimeProvider Time { get; }
 
     /// <summary>A message raised by <paramref name="owner"/>, which may not be on top (its callback ran while the pane
     /// over it was closing): it shows once that pane is on top again.</summary>
-    void Flash(string message, IPane? owner) => Flash(message);
+    void Flash(string message, IPane? owner);
 
     /// <summary>A plain-text problem shown like an error (why an action is not possible now).</summary>
-    void FlashProblem(string message) => Flash(message);
+    void FlashProblem(string message);
 
     /// <summary>
     /// A failure that must not end the app (a bug, not an API or I/O error): a crash report is written and an error
     /// line shown. <paramref name="where"/> names what failed ("export", "search").
     /// </summary>
-    void Contain(Exception error, string where) => FlashError(error);
+    void Contain(Exception error, string where);
 
     /// <summary>
     /// Asks before a dangerous action; <paramref name="yes"/> runs only on an explicit yes: the shell's y/n box, an
     /// overlay on the running loop (never a nested one).
     /// </summary>
-    void Confirm(string title, IReadOnlyList<string> message, Action yes)
-    {
-        if (MessageBox.Query(App, title, string.Join("\n", message), "Yes", "No") == 0) yes();
-    }
+    void Confirm(string title, IReadOnlyList<string> message, Action yes);
 
     /// <summary>
     /// THE runner for background work (I/O, parsing): off the UI thread, with a token cancelled when
     /// <paramref name="owner"/> (default: the top pane) is popped or the app quits. A failure becomes an error flash
     /// owned by that pane. Tests wait for it, never for a fixed delay.
     /// </summary>
-    void Run(Func<CancellationToken, Task> work, IPane? owner = null) => Task.Run(async () =>
-    {
-        try { await work(CancellationToken.None).ConfigureAwait(false); }
-        catch (Exception e) { Post(() => FlashError(e)); }
-    });
+    void Run(Func<CancellationToken, Task> work, IPane? owner = null);
 
     /// <summary>Queues <paramref name="action"/> on the UI loop (from any thread); dropped once the app quits.</summary>
-    void Post(Action action) => App.Invoke(action);
+    void Post(Action action);
 
     /// <summary>
     /// A one-line prompt in place of the flash bar (search, filter, jump, file names): <paramref name="changed"/> as
     /// the text changes, <paramref name="accept"/> on Enter, <paramref name="cancel"/> on Esc; focus goes back after.
     /// </summary>
-    void Prompt(string label, string initial, Action<string>? changed, Action<string> accept, Action? cancel = null) =>
-        throw new NotSupportedException("this shell has no prompt line");
+    void Prompt(string label, string initial, Action<string>? changed, Action<string> accept, Action? cancel = null);
 
     /// <summary>Copies <paramref name="text"/> to the clipboard (OSC 52) and flashes what was copied.</summary>
-    void Copy(string text, string what) => Flash(Osc52.Copy(App, text, what));
+    void Copy(string text, string what);
 
     /// <summary>The message on the flash bar (null: none), to take it back later with <see cref="Unflash"/>.</summary>
-    FlashMessage? LastFlash => null;
+    FlashMessage? LastFlash { get; }
     /// <summary>Takes <paramref name="flash"/> off the bar if it is still the one shown (an error that is over).</summary>
-    void Unflash(FlashMessage? flash) { }
+    void Unflash(FlashMessage? flash);
 
     /// <summary>The zone times are shown in (header clock, detail pane).</summary>
-    TimeZoneInfo Zone => TimeZoneInfo.Local;
+    TimeZoneInfo Zone { get; }
     /// <summary>Switches the shown times between local time and UTC; returns the zone now shown.</summary>
-    TimeZoneInfo ToggleZone() => Zone;
+    TimeZoneInfo ToggleZone();
     /// <summary>The auto-refresh state in the header, supplied by the batch list.</summary>
-    Func<string>? RefreshText { get => null; set { } }
+    Func<string>? RefreshText { get; set; }
     /// <summary>The header or a bar shows something else now (zone, refresh state): draw the shell again.</summary>
-    void Redraw() { }
+    void Redraw();
 }
