@@ -29,6 +29,7 @@ internal static class LegacyCommands
         {
             new Argument<string>("FILE"),
             new Option<bool>("--yes", "-y"),
+            new Option<string>("--label") { HelpName = "NAME" },
             FormatOf(CreatedFormat.Choices),
         };
         config.AddTo(create);

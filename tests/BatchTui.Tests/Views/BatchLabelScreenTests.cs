@@ -120,6 +120,10 @@ public sealed class BatchLabelScreenTests
         var at120 = new BatchRowRenderer(118, labels: true);
         Assert.Equal(33, at120.IdWidth);
         Assert.True(at120.LabelWidth >= 16 && at120.BarWidth >= 6, $"label {at120.LabelWidth}, bar {at120.BarWidth}");
+        // Side by side at 170 columns: no room for the whole prefix, so none (no blank id columns), the label gets them.
+        var side = new BatchRowRenderer(98, labels: true);
+        Assert.Equal(24, side.IdWidth);
+        Assert.Equal(98 - 47, side.IdWidth + 1 + side.LabelWidth + side.BarWidth);
         // Too narrow for a label beside the id's distinctive part: no column, the layout as without labels.
         var narrow = new BatchRowRenderer(74, labels: true);
         Assert.Equal(0, narrow.LabelWidth);

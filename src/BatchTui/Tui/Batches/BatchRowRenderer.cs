@@ -34,7 +34,8 @@ public sealed class BatchRowRenderer
         {
             LabelWidth = Math.Min(BaseLabel, rest - ShortIdWidth - 1);
             rest -= LabelWidth + 1;
-            IdWidth = Math.Max(ShortIdWidth, Math.Min(FullId, rest - MinBar));
+            // The prefix only when it fits whole (a partial one is blank columns); then the bar; the rest to the label.
+            IdWidth = rest - MinBar >= FullId ? FullId : ShortIdWidth;
             BarWidth = Math.Clamp(rest - IdWidth, 0, MaxBar);
             if (BarWidth < MinBar) BarWidth = 0;
             int spare = rest - IdWidth - BarWidth;

@@ -22,6 +22,7 @@ public sealed partial class BatchesPane
         Detail.NoteOf = labels.Get;
         Model.LabelOf = labels.LabelOf;
         labels.Changed += () => _shell.Post(OnLabelsChanged);
+        if (labels.Problem is { } problem) _shell.FlashProblem($"labels not shown: {UntrustedText.ForTerminal(problem)}");
         return labels;
     }
 

@@ -1,4 +1,3 @@
-using BatchTui.Core.Api;
 using BatchTui.Tui.Shell;
 using BatchTui.Tui.Widgets;
 

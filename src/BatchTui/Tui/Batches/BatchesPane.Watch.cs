@@ -1,6 +1,4 @@
 using BatchTui.Core.Api;
-using BatchTui.Tui.Shell;
-using BatchTui.Tui.Widgets;
 
 namespace BatchTui.Tui.Batches;
 
