@@ -92,9 +92,9 @@ row() { rows+=("$(printf '%s\t' "$@")"); }   # measure file ours peer peer_fig r
 echo "indexing, $runs runs each …" >&2
 declare -A facts
 index_rows() { # index_rows FILE LABEL
-  local f=$1 label=$2 ours inproc rows err bad jq_ms jq_err wc_ms lines g_ms r_jq r_wc r_g
+  local f=$1 label=$2 ours inproc nrows err bad jq_ms jq_err wc_ms lines g_ms r_jq r_wc r_g
   ours=$(wall "$bench" index "$f"); cp "$out/last.txt" "$out/ours-index-$label.txt"
-  inproc=$(kv ms "$out/ours-index-$label.txt"); rows=$(kv rows "$out/ours-index-$label.txt")
+  inproc=$(kv ms "$out/ours-index-$label.txt"); nrows=$(kv rows "$out/ours-index-$label.txt")
   err=$(kv errored "$out/ours-index-$label.txt"); bad=$(kv unparseable "$out/ours-index-$label.txt")
   jq_ms=$(wall jq -c 'select(.result.type=="errored") | .custom_id' "$f"); jq_err=$(wc -l <"$out/last.txt")
   wc_ms=$(wall wc -l "$f"); lines=$(awk '{print $1}' "$out/last.txt")
@@ -106,7 +106,7 @@ index_rows() { # index_rows FILE LABEL
     "$(awk -v r="$r_wc" 'BEGIN{print (r<=3)?"yes":"NO"}')"
   row "full index (wall, incl. .NET start)" "$label" "$ours ms" "grep -F -c errored" "$g_ms ms" "${r_g}× grep" "(info)" "-"
   row "  same, inside the process" "$label" "$inproc ms" "-" "-" "-" "(info)" "-"
-  facts[$label]="$(mib "$f"), $lines lines, $rows results ($err errored, $bad unparseable; jq finds $jq_err errored)"
+  facts[$label]="$(mib "$f"), $lines lines, $nrows results ($err errored, $bad unparseable; jq finds $jq_err errored)"
 }
 index_rows "$f300" 300M
 index_rows "$fwild" wild
