@@ -9,16 +9,18 @@
 # Generated data lives in bench/data/ (git-ignored) and is reused while the generator is unchanged; the 1 GB file is
 # deleted at the end unless --keep-1g.
 #
-# Usage (from anywhere): bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g]
+# Usage (from anywhere): bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g] [--index-only]
+#   --index-only: just the full-index rows (both files), a few minutes
 set -euo pipefail
 
-runs=3; keep_1g=0; with_1g=1
+runs=3; keep_1g=0; with_1g=1; index_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --keep-1g) keep_1g=1; shift ;;
     --no-1g) with_1g=0; shift ;;
-    *) echo "usage: bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g]" >&2; exit 2 ;;
+    --index-only) index_only=1; with_1g=0; shift ;;
+    *) echo "usage: bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g] [--index-only]" >&2; exit 2 ;;
   esac
 done
 
@@ -92,9 +94,9 @@ row() { rows+=("$(printf '%s\t' "$@")"); }   # measure file ours peer peer_fig r
 echo "indexing, $runs runs each …" >&2
 declare -A facts
 index_rows() { # index_rows FILE LABEL
-  local f=$1 label=$2 ours inproc rows err bad jq_ms jq_err wc_ms lines g_ms r_jq r_wc r_g
+  local f=$1 label=$2 ours inproc nrows err bad jq_ms jq_err wc_ms lines g_ms r_jq r_wc r_g
   ours=$(wall "$bench" index "$f"); cp "$out/last.txt" "$out/ours-index-$label.txt"
-  inproc=$(kv ms "$out/ours-index-$label.txt"); rows=$(kv rows "$out/ours-index-$label.txt")
+  inproc=$(kv ms "$out/ours-index-$label.txt"); nrows=$(kv rows "$out/ours-index-$label.txt")
   err=$(kv errored "$out/ours-index-$label.txt"); bad=$(kv unparseable "$out/ours-index-$label.txt")
   jq_ms=$(wall jq -c 'select(.result.type=="errored") | .custom_id' "$f"); jq_err=$(wc -l <"$out/last.txt")
   wc_ms=$(wall wc -l "$f"); lines=$(awk '{print $1}' "$out/last.txt")
@@ -106,14 +108,14 @@ index_rows() { # index_rows FILE LABEL
     "$(awk -v r="$r_wc" 'BEGIN{print (r<=3)?"yes":"NO"}')"
   row "full index (wall, incl. .NET start)" "$label" "$ours ms" "grep -F -c errored" "$g_ms ms" "${r_g}× grep" "(info)" "-"
   row "  same, inside the process" "$label" "$inproc ms" "-" "-" "-" "(info)" "-"
-  facts[$label]="$(mib "$f"), $lines lines, $rows results ($err errored, $bad unparseable; jq finds $jq_err errored)"
+  facts[$label]="$(mib "$f"), $lines lines, $nrows results ($err errored, $bad unparseable; jq finds $jq_err errored)"
 }
 index_rows "$f300" 300M
 index_rows "$fwild" wild
 
 # ---- 2. full-text search vs grep -F -c -------------------------------------------------------------------------------
-echo "searching …" >&2
-for needle in "max_uses_exceeded" "thundering-herd"; do
+[ "$index_only" -eq 1 ] || echo "searching …" >&2
+[ "$index_only" -eq 1 ] || for needle in "max_uses_exceeded" "thundering-herd"; do
   "$bench" search "$f300" "$needle" "$runs" >"$out/ours-search.txt"
   s_ms=$(kv ms "$out/ours-search.txt"); s_hits=$(kv hits "$out/ours-search.txt")
   g_ms=$(wall grep -F -c "$needle" "$f300"); g_hits=$(cat "$out/last.txt")
@@ -124,7 +126,7 @@ for needle in "max_uses_exceeded" "thundering-herd"; do
 done
 
 # ---- 3. time to first screen ---------------------------------------------------------------------------------------
-echo "first screen …" >&2
+[ "$index_only" -eq 1 ] || echo "first screen …" >&2
 # "cold": the first open in a fresh process with the page cache dropped first (root only), as after a reboot.
 drop_caches() { if [ "$(id -u)" -eq 0 ]; then sync; echo 3 >/proc/sys/vm/drop_caches; echo "dropped"; else echo "not dropped (not root)"; fi; }
 fs() { # fs FILE LABEL
@@ -138,11 +140,11 @@ fs() { # fs FILE LABEL
     "$(awk -v m="$ms" 'BEGIN{print (m<=300)?"yes":"NO"}')"
   row "  same, first open in a fresh process (JIT, page cache $cache_note)" "$2" "$cold ms" "-" "-" "-" "(info)" "-"
 }
-fs "$f300" 300M
-fs "$fwild" wild
+[ "$index_only" -eq 0 ] && fs "$f300" 300M
+[ "$index_only" -eq 0 ] && fs "$fwild" wild
 [ -n "$f1g" ] && fs "$f1g" 1G
 # The installed tool (native AOT) as a user starts it: APP_NATIVE=path/to/batchtui (e.g. bench/data/native/app/batchtui).
-if [ -n "${APP_NATIVE:-}" ]; then
+if [ -n "${APP_NATIVE:-}" ] && [ "$index_only" -eq 0 ]; then
   for f in "$f300" "$fwild"; do
     ms=$(bash "$root/bench/results/open-cold.sh" "$APP_NATIVE" "$f")
     row "first screen, native tool, process start → rows drawn (cold)" "$([ "$f" = "$f300" ] && echo 300M || echo wild)" "$ms ms" "-" "-" "-" "≤ 300 ms" \
