@@ -22,15 +22,7 @@ public sealed class HelpPane : IPane
         frame.KeyBindings.Clear();
         frame.Add(_text);
         View = frame;
-        Actions =
-        [
-            new KeyAction(Key.J, "scroll", () => _text.Scroll(1)),
-            new KeyAction(Key.K, "scroll", () => _text.Scroll(-1)),
-            new KeyAction(Key.CursorDown, "scroll", () => _text.Scroll(1), Hint: false),
-            new KeyAction(Key.CursorUp, "scroll", () => _text.Scroll(-1), Hint: false),
-            new KeyAction(Key.PageDown, "page", () => _text.Scroll(10), Hint: false),
-            new KeyAction(Key.PageUp, "page", () => _text.Scroll(-10), Hint: false),
-        ];
+        Actions = [.. ScrollKeys.For(_text)];
     }
 
     public string Title => "Help";

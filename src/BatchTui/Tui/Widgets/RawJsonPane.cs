@@ -21,17 +21,7 @@ public sealed class RawJsonPane : IPane
         frame.Add(_text);
         View = frame;
         Title = "Raw JSON";
-        Actions =
-        [
-            new KeyAction(Key.J, "scroll", () => _text.Scroll(1)),
-            new KeyAction(Key.K, "scroll", () => _text.Scroll(-1)),
-            new KeyAction(Key.CursorDown, "scroll", () => _text.Scroll(1), Hint: false),
-            new KeyAction(Key.CursorUp, "scroll", () => _text.Scroll(-1), Hint: false),
-            new KeyAction(Key.PageDown, "page", () => _text.Scroll(10), Hint: false),
-            new KeyAction(Key.PageUp, "page", () => _text.Scroll(-10), Hint: false),
-            new KeyAction(Key.G, "top", () => _text.ScrollTo(0), Hint: false),
-            new KeyAction(Key.G.WithShift, "bottom", () => _text.ScrollTo(_text.LineCount), Hint: false),
-        ];
+        Actions = [.. ScrollKeys.For(_text)];
     }
 
     public string Title { get; }
