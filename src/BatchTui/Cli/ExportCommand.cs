@@ -50,7 +50,7 @@ internal static class ExportCommand
                 }, ct);
                 long rows = parts.Sum(p => p.Counts.Written);
                 foreach (DatasetPart p in parts) io.Out.WriteLine($"{p.BatchId}\t{p.Counts.Written}\t{p.Path}");
-                io.Err.WriteLine($"{parts.Count:N0} batches, {rows:N0} results written to {CliText.Safe(target)}; read them with " +
+                io.Err.WriteLine($"{parts.Count:N0} batch{(parts.Count == 1 ? "" : "es")}, {rows:N0} results written to {CliText.Safe(target)}; read them with " +
                     $"read_parquet('{CliText.Safe(Path.Combine(target, "*", "*.parquet"))}', hive_partitioning=true)");
                 return CliExit.Ok;
             }, ct);

@@ -72,6 +72,7 @@ public sealed class CliFormatTests : IAsyncLifetime
         Assert.Contains("--stop-reason", await Complete("results", "msgbatch_x", "--st"));
         Assert.Equal(["local"], await Complete("get", "--profile", "l"));
         Assert.Equal(["auto", "csv", "json", "jsonl", "parquet", "table", "text"], (await Complete("results", "x", "--format", "")).Order());
+        Assert.Contains("export", await Complete("ex"));
         Assert.Contains("watch", await Complete(""));
 
         // Ids: none yet; then the ones the last list printed, and a cached one.
