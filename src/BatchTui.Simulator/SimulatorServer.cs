@@ -1,4 +1,3 @@
-using System.Net;
 using BatchTui.Simulator.Engine;
 using BatchTui.Simulator.Http;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Net;
 
 namespace BatchTui.Simulator;
 

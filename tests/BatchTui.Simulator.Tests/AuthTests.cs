@@ -77,7 +77,9 @@ public sealed class AuthTests : IAsyncLifetime
         var channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
         await using var server = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            ApiKey = Key, SeedWorld = false, RequestLog = line => channel.Writer.TryWrite(line),
+            ApiKey = Key,
+            SeedWorld = false,
+            RequestLog = line => channel.Writer.TryWrite(line),
             Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SimHost.Epoch),
         });
         using var http = new HttpClient { BaseAddress = server.BaseUrl };

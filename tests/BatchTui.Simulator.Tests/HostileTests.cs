@@ -1,6 +1,6 @@
 using System.Numerics;
-using System.Text.RegularExpressions;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace BatchTui.Simulator.Tests;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Anthropic.Models.Messages.Batches;
-using BetaResponse = Anthropic.Models.Beta.Messages.Batches.BetaMessageBatchIndividualResponse;
-using BetaBatch = Anthropic.Models.Beta.Messages.Batches.BetaMessageBatch;
+using System.Text.Json;
 using Xunit.Abstractions;
+using BetaBatch = Anthropic.Models.Beta.Messages.Batches.BetaMessageBatch;
+using BetaResponse = Anthropic.Models.Beta.Messages.Batches.BetaMessageBatchIndividualResponse;
 
 namespace BatchTui.Simulator.Tests;
 

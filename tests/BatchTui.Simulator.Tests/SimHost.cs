@@ -1,8 +1,8 @@
+using BatchTui.Simulator;
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using BatchTui.Simulator;
-using Microsoft.Extensions.Time.Testing;
 
 namespace BatchTui.Simulator.Tests;
 

@@ -23,15 +23,24 @@ var time = new FakeTimeProvider(start);
 const string Key = "sk-soak-not-a-key";
 await using SimulatorServer sim = await SimulatorServer.StartAsync(new SimulatorOptions
 {
-    Port = 0, ApiKey = Key, Seed = opts.Seed, Time = time, SeedWorld = true, IncludeLargeBatch = false,
-    CreatedBatchDuration = TimeSpan.FromMinutes(3), CancelDelay = TimeSpan.FromSeconds(30),
+    Port = 0,
+    ApiKey = Key,
+    Seed = opts.Seed,
+    Time = time,
+    SeedWorld = true,
+    IncludeLargeBatch = false,
+    CreatedBatchDuration = TimeSpan.FromMinutes(3),
+    CancelDelay = TimeSpan.FromSeconds(30),
 });
 var jitter = new Random(opts.Seed);
 var backoff = TimeSpan.Zero;
 // The client the panes use: retries on, its back-off recorded rather than waited (virtual time moves in the loop).
 using var api = new AnthropicBatchesApi(new BatchesApiSettings
 {
-    BaseUrl = sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 4, Time = time,
+    BaseUrl = sim.BaseUrl,
+    ApiKey = new ApiKey(Key),
+    MaxRetries = 4,
+    Time = time,
     Delay = (d, _) => { lock (jitter) backoff += d; return Task.CompletedTask; },
     Jitter = () => { lock (jitter) return jitter.NextDouble(); },
 });

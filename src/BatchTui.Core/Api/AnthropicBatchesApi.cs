@@ -1,9 +1,9 @@
-using System.Net;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
 using BatchTui.Core.Requests;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 
 namespace BatchTui.Core.Api;
 

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
 using Anthropic.Models.Beta;
+using System.Text.Json;
 using Sdk = Anthropic.Models.Beta.Messages.Batches;
 
 namespace BatchTui.Core.Api;
@@ -21,7 +21,10 @@ internal sealed class BetaEndpoints(AnthropicClient client, IReadOnlyList<string
     public async Task<HttpResponse> List(PageRequest p, CancellationToken ct) =>
         await Raw.List(new Sdk.BatchListParams
         {
-            Limit = p.Limit, AfterID = p.AfterId, BeforeID = p.BeforeId, Betas = _betas,
+            Limit = p.Limit,
+            AfterID = p.AfterId,
+            BeforeID = p.BeforeId,
+            Betas = _betas,
         }, ct);
 
     public async Task<HttpResponse> Retrieve(string id, CancellationToken ct) =>
@@ -29,7 +32,8 @@ internal sealed class BetaEndpoints(AnthropicClient client, IReadOnlyList<string
 
     public async Task<HttpResponse> Create(IReadOnlyDictionary<string, JsonElement> body, CancellationToken ct) =>
         await Raw.Create(Sdk.BatchCreateParams.FromRawUnchecked(SdkEndpoints.Empty, SdkEndpoints.Empty, body)
-            with { Betas = _betas }, ct);
+            with
+        { Betas = _betas }, ct);
 
     public async Task<HttpResponse> Cancel(string id, CancellationToken ct) =>
         await Raw.Cancel(id, new Sdk.BatchCancelParams { Betas = _betas }, ct);

@@ -1,6 +1,6 @@
-using System.Globalization;
 using BatchTui.Core.Requests;
 using BatchTui.Core.Text;
+using System.Globalization;
 
 namespace BatchTui.Core.Api;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Anthropic.Exceptions;
+using System.Text.Json;
 
 namespace BatchTui.Core.Api;
 
@@ -47,7 +47,8 @@ internal static class ErrorMapper
 
         message ??= string.IsNullOrWhiteSpace(body) ? $"HTTP {status} with an empty body" : Snippet(body);
         return new BatchApiException(status, type ?? TypeForStatus(status), message,
-            string.IsNullOrEmpty(requestIdHeader) ? bodyRequestId : requestIdHeader, inner) { RetryAfter = retryAfter };
+            string.IsNullOrEmpty(requestIdHeader) ? bodyRequestId : requestIdHeader, inner)
+        { RetryAfter = retryAfter };
     }
 
     public static string TypeForStatus(int status) => status switch

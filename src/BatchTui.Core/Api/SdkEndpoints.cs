@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
+using System.Text.Json;
 
 namespace BatchTui.Core.Api;
 

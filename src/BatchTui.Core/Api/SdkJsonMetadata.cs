@@ -1,11 +1,11 @@
+using Anthropic.Core;
+using Anthropic.Models.Beta;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Anthropic.Core;
-using Anthropic.Models.Beta;
 
 namespace BatchTui.Core.Api;
 

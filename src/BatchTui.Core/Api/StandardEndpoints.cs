@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Anthropic;
 using Anthropic.Core;
+using System.Text.Json;
 using Sdk = Anthropic.Models.Messages.Batches;
 
 namespace BatchTui.Core.Api;

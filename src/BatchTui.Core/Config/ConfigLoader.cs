@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using BatchTui.Core.Api;
 using BatchTui.Core.Input;
 using Microsoft.Extensions.Configuration;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace BatchTui.Core.Config;
 

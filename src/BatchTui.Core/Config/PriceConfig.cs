@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using System.Globalization;
 
 namespace BatchTui.Core.Config;
 

@@ -1,7 +1,7 @@
-using System.Buffers;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
+using System.Buffers;
 
 namespace BatchTui.Core.Input;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
+using System.Text.Json;
 
 namespace BatchTui.Core.Labels;
 

@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Text;
+using System.Globalization;
+using System.Text.Json;
 
 namespace BatchTui.Core.Requests;
 

@@ -1,7 +1,7 @@
+using BatchTui.Core.Api;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Core.Requests;
 

@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Input;
 using BatchTui.Core.Results.Model;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Core.Requests;
 

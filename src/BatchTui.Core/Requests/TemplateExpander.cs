@@ -1,8 +1,8 @@
+using BatchTui.Core.Api;
+using BatchTui.Core.Results.Model;
 using System.Globalization;
 using System.Text.Json;
-using BatchTui.Core.Results.Model;
 using System.Text.Json.Nodes;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Core.Requests;
 

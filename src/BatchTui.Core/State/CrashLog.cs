@@ -1,6 +1,6 @@
+using BatchTui.Core.Api;
 using System.Globalization;
 using System.Text;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Core.State;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BatchTui.Core.Results.Index;
+using System.Text.Json;
 
 namespace BatchTui.Core.State;
 

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
+using System.Text.RegularExpressions;
 
 namespace BatchTui.Core.State;
 

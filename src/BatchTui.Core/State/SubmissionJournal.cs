@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
+using System.Text.Json;
 
 namespace BatchTui.Core.State;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using BatchTui.Simulator.Engine;
+using System.Text;
 
 namespace BatchTui.Simulator.Content;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Simulator.Engine;
 using BatchTui.Simulator.Http;
+using System.Text.Json;
 
 namespace BatchTui.Simulator.Content;
 

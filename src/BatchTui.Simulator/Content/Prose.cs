@@ -121,26 +121,26 @@ internal static class Prose
         switch (rng.Int(4))
         {
             case 0:
-            {
-                int perDay = rng.Int(12, 480), days = rng.Int(3, 21), extra = rng.Int(1, 90);
-                string item = rng.Pick(Items);
-                return $"The depot handles {perDay} {item} a day for {days} days, i.e. {perDay} × {days} = {perDay * days:N0}, " +
-                    $"plus {extra} on the final morning: {perDay * days + extra:N0} {item} in total.";
-            }
+                {
+                    int perDay = rng.Int(12, 480), days = rng.Int(3, 21), extra = rng.Int(1, 90);
+                    string item = rng.Pick(Items);
+                    return $"The depot handles {perDay} {item} a day for {days} days, i.e. {perDay} × {days} = {perDay * days:N0}, " +
+                        $"plus {extra} on the final morning: {perDay * days + extra:N0} {item} in total.";
+                }
             case 1:
-            {
-                char letter = (char)('A' + rng.Int(4));
-                var (claim, why) = rng.Pick(ChoiceReasons);
-                return $"Answer: ({letter}). The best description is that {claim}: {why}. The other options either " +
-                    "restate the conclusion or rely on information the passage does not give.";
-            }
+                {
+                    char letter = (char)('A' + rng.Int(4));
+                    var (claim, why) = rng.Pick(ChoiceReasons);
+                    return $"Answer: ({letter}). The best description is that {claim}: {why}. The other options either " +
+                        "restate the conclusion or rely on information the passage does not give.";
+                }
             case 2:
-            {
-                int price = rng.Int(20, 900), pct = rng.Pick(new[] { 5, 10, 12, 15, 20, 25, 30 });
-                decimal discounted = price * (100 - pct) / 100m;
-                return $"A {pct}% discount on ${price} removes ${price * pct / 100m:0.00}, so the sale price is " +
-                    $"${discounted:0.00}. Adding 8% sales tax gives ${discounted * 1.08m:0.00}.";
-            }
+                {
+                    int price = rng.Int(20, 900), pct = rng.Pick(new[] { 5, 10, 12, 15, 20, 25, 30 });
+                    decimal discounted = price * (100 - pct) / 100m;
+                    return $"A {pct}% discount on ${price} removes ${price * pct / 100m:0.00}, so the sale price is " +
+                        $"${discounted:0.00}. Adding 8% sales tax gives ${discounted * 1.08m:0.00}.";
+                }
             default:
                 return rng.Pick(EvalAnswers);
         }

@@ -1,8 +1,8 @@
-using System.Buffers;
-using System.Text.Json;
 using BatchTui.Simulator.Engine;
 using BatchTui.Simulator.Http;
 using Microsoft.AspNetCore.Http;
+using System.Buffers;
+using System.Text.Json;
 
 namespace BatchTui.Simulator.Content;
 

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using BatchTui.Simulator.Engine;
 using Microsoft.AspNetCore.Http;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace BatchTui.Simulator.Http;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
 using BatchTui.Simulator.Content;
 using BatchTui.Simulator.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Globalization;
 
 namespace BatchTui.Simulator.Http;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Simulator.Engine;
 using Microsoft.AspNetCore.Http;
+using System.Text.Json;
 
 namespace BatchTui.Simulator.Http;
 

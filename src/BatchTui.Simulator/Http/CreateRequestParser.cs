@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BatchTui.Simulator.Engine;
+using System.Text.Json;
 
 namespace BatchTui.Simulator.Http;
 

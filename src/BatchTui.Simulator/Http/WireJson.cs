@@ -1,8 +1,8 @@
+using BatchTui.Simulator.Engine;
+using Microsoft.AspNetCore.Http;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using BatchTui.Simulator.Engine;
-using Microsoft.AspNetCore.Http;
 
 namespace BatchTui.Simulator.Http;
 
@@ -12,7 +12,9 @@ internal static class WireJson
     // UTF-8 text as the API writes it: no \u escapes for ` + non-ASCII letters or emoji (MinimalJsonEncoder).
     public static readonly JsonWriterOptions Options = new()
     {
-        Indented = false, SkipValidation = true, Encoder = MinimalJsonEncoder.Instance,
+        Indented = false,
+        SkipValidation = true,
+        Encoder = MinimalJsonEncoder.Instance,
     };
 
     public static string Timestamp(DateTimeOffset t) =>

@@ -1,8 +1,8 @@
-using System.Text.Json;
-using System.Text;
 using BatchTui.Core.Api;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Text;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Cli;
 

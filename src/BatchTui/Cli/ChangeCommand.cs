@@ -1,5 +1,5 @@
-using System.CommandLine;
 using BatchTui.Core.Api;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

@@ -40,7 +40,10 @@ internal static class CliApp
         }
         return await parsed.InvokeAsync(new InvocationConfiguration
         {
-            Output = io.Out, Error = io.Err, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            Output = io.Out,
+            Error = io.Err,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         }, ct);
     }
 

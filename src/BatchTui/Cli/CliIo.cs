@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Core.Config;
 using BatchTui.Simulator;
+using System.Text;
 
 namespace BatchTui.Cli;
 

@@ -1,10 +1,10 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,6 @@
+using BatchTui.Core.Config;
 using System.CommandLine;
 using System.CommandLine.Completions;
-using BatchTui.Core.Config;
 
 namespace BatchTui.Cli;
 

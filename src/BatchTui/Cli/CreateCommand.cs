@@ -1,9 +1,9 @@
 using BatchTui.Core.Api;
-using BatchTui.Core.Text;
 using BatchTui.Core.Config;
-using BatchTui.Core.State;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
+using BatchTui.Core.State;
+using BatchTui.Core.Text;
 using BatchTui.Hosting;
 using BatchTui.Simulator;
 

@@ -1,7 +1,7 @@
 using BatchTui.Core.Api;
-using BatchTui.Core.Text;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
+using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,6 @@
-using System.CommandLine;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Store;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

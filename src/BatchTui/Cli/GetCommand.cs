@@ -1,7 +1,7 @@
-using System.CommandLine;
 using BatchTui.Core.Api;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

@@ -1,8 +1,8 @@
+using BatchTui.Core.Labels;
+using BatchTui.Core.Text;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using BatchTui.Core.Labels;
-using BatchTui.Core.Text;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Core.Labels;
@@ -9,6 +6,9 @@ using BatchTui.Core.State;
 using BatchTui.Core.Text;
 using BatchTui.Hosting;
 using BatchTui.Simulator;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Cli;
 

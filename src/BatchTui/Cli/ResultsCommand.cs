@@ -1,10 +1,10 @@
-using System.CommandLine;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

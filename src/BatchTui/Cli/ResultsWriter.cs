@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Tui.Editor;
 using BatchTui.Tui.Text;
+using System.Globalization;
+using System.Text;
 
 namespace BatchTui.Cli;
 

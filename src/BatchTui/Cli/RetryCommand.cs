@@ -1,4 +1,3 @@
-using System.CommandLine;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Index;
@@ -6,6 +5,7 @@ using BatchTui.Core.Results.Query;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
 using BatchTui.Tui.Text;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,6 @@
+using BatchTui.Simulator;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using BatchTui.Simulator;
 
 namespace BatchTui.Cli;
 
@@ -76,8 +76,15 @@ internal static class SimulateCommand
 
         var options = new SimulatorOptions
         {
-            Port = port, ApiKey = key, Seed = seed, Speed = speed, SeedWorld = seedWorld, IncludeLargeBatch = large,
-            StrictNamespaces = strict, Hostile = hostile, FreshIds = !seedGiven,
+            Port = port,
+            ApiKey = key,
+            Seed = seed,
+            Speed = speed,
+            SeedWorld = seedWorld,
+            IncludeLargeBatch = large,
+            StrictNamespaces = strict,
+            Hostile = hostile,
+            FreshIds = !seedGiven,
             RequestLog = quiet ? null : line => Console.Out.WriteLine(line),
         };
         SimulatorServer server;

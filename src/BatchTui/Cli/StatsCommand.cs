@@ -1,10 +1,10 @@
-using System.CommandLine;
 using BatchTui.Core.Api;
 using BatchTui.Core.Input;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Stats;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.Text;
+using System.CommandLine;
 
 namespace BatchTui.Cli;
 

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Config;
 using BatchTui.Core.Results.Stats;
+using System.Text.Json;
 
 namespace BatchTui.Cli;
 

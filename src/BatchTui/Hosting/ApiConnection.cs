@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Simulator;
+using System.Security.Cryptography;
 
 namespace BatchTui.Hosting;
 
@@ -67,8 +67,11 @@ public sealed class ApiConnection : IAsyncDisposable
         // demo still end in seconds because their processing time is short, not because time runs fast.
         var simOptions = simulatorOptions?.Invoke(key) ?? new SimulatorOptions
         {
-            Port = 0, ApiKey = key, Speed = 1,
-            CreatedBatchDuration = TimeSpan.FromSeconds(20), CancelDelay = TimeSpan.FromSeconds(5),
+            Port = 0,
+            ApiKey = key,
+            Speed = 1,
+            CreatedBatchDuration = TimeSpan.FromSeconds(20),
+            CancelDelay = TimeSpan.FromSeconds(5),
             FreshIds = true, // a second demo session must not hand out (and find cached) the first one's ids
         };
         var server = await SimulatorServer.StartAsync(simOptions, ct).ConfigureAwait(false);

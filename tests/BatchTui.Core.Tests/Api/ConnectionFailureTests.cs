@@ -1,8 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using BatchTui.Core.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
+using System.Net;
+using System.Net.Sockets;
 
 namespace BatchTui.Core.Tests.Api;
 
@@ -102,7 +102,10 @@ public sealed class ConnectionFailureTests
         var retrying = new TaskCompletionSource<RetryEvent>();
         using var api = new AnthropicBatchesApi(new BatchesApiSettings
         {
-            BaseUrl = server.BaseUrl, ApiKey = new ApiKey("k"), Time = time, MaxRetries = 3,
+            BaseUrl = server.BaseUrl,
+            ApiKey = new ApiKey("k"),
+            Time = time,
+            MaxRetries = 3,
         });
         api.Retrying += e => retrying.TrySetResult(e);
         using var cts = new CancellationTokenSource();

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Core.Tests.State;
 using BatchTui.Simulator;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.Api;
 

@@ -112,7 +112,9 @@ public sealed class RetryAfterTests
         });
         using var api = new AnthropicBatchesApi(new BatchesApiSettings
         {
-            BaseUrl = server.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0,
+            BaseUrl = server.BaseUrl,
+            ApiKey = new ApiKey(Key),
+            MaxRetries = 0,
             Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now),
         });
         var ms = await Assert.ThrowsAsync<BatchApiException>(() => api.GetAsync("ms"));

@@ -171,7 +171,11 @@ public sealed class ScriptedServerTests
         });
         using var api = new AnthropicBatchesApi(new BatchesApiSettings
         {
-            BaseUrl = server.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0, Timeout = TimeSpan.FromSeconds(30), Time = time,
+            BaseUrl = server.BaseUrl,
+            ApiKey = new ApiKey(Key),
+            MaxRetries = 0,
+            Timeout = TimeSpan.FromSeconds(30),
+            Time = time,
         });
         var call = api.CreateAsync(new BatchCreateRequest([]));
         await arrived[0].Task.WaitAsync(TimeSpan.FromSeconds(10));

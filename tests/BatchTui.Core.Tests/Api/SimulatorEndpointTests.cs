@@ -1,6 +1,6 @@
+using BatchTui.Core.Api;
 using System.Text;
 using System.Text.Json;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Core.Tests.Api;
 

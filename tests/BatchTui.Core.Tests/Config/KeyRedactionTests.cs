@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.Config;
 

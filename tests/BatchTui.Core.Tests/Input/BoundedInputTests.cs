@@ -1,9 +1,9 @@
-using System.Text;
 using BatchTui.Core.Config;
 using BatchTui.Core.Input;
 using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Tests.State;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Input;
 

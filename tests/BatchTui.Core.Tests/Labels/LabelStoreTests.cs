@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.Tests.State;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.Labels;
 

@@ -1,8 +1,8 @@
+using BatchTui.Core.Results.Index;
+using CsCheck;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
-using BatchTui.Core.Results.Index;
-using CsCheck;
 using Xunit.Abstractions;
 
 namespace BatchTui.Core.Tests.Properties;

@@ -1,7 +1,7 @@
-using System.Text;
 using BatchTui.Core.Requests;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Properties;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using CsCheck;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Properties;
 

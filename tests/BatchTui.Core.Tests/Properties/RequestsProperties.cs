@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Core.Requests;
 using CsCheck;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace BatchTui.Core.Tests.Properties;
@@ -72,8 +72,16 @@ public sealed class RequestsProperties(ITestOutputHelper output)
         {
             var template = new RequestTemplate
             {
-                Model = f[0], MaxTokens = f[1], System = f[2], UserMessage = f[3], Temperature = f[4], ThinkingType = f[5],
-                ThinkingBudget = f[6], ToolsJson = f[7], StopSequences = f[8], MetadataJson = f[9],
+                Model = f[0],
+                MaxTokens = f[1],
+                System = f[2],
+                UserMessage = f[3],
+                Temperature = f[4],
+                ThinkingType = f[5],
+                ThinkingBudget = f[6],
+                ToolsJson = f[7],
+                StopSequences = f[8],
+                MetadataJson = f[9],
                 CustomIdPattern = inputs.Length % 2 == 0 ? "row-{n}" : f[0],
             };
             var expansion = TemplateExpander.Expand(template, inputs);

@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Properties;
 
@@ -27,7 +27,11 @@ internal static class ResultCorpus
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, Time = clock, SeedWorld = false, Hostile = true, CreatedBatchDuration = TimeSpan.FromMinutes(1),
+            Port = 0,
+            Time = clock,
+            SeedWorld = false,
+            Hostile = true,
+            CreatedBatchDuration = TimeSpan.FromMinutes(1),
         });
         using var http = new HttpClient { BaseAddress = sim.BaseUrl };
         var body = new StringBuilder("{\"requests\":[");

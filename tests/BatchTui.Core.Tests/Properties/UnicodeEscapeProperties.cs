@@ -1,7 +1,7 @@
-using System.Text;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
 using CsCheck;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace BatchTui.Core.Tests.Properties;

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.Requests;
 
@@ -24,10 +24,17 @@ public class TemplateTests
     {
         var t = new RequestTemplate
         {
-            Model = "claude-sonnet-4-5", MaxTokens = "4,096", System = "You grade {input}.", UserMessage = "Grade: {input}",
-            Temperature = "0.2", ThinkingType = "enabled", ThinkingBudget = "2048",
-            ToolsJson = """[{"name":"grade","input_schema":{"type":"object"}}]""", StopSequences = "END\r\nSTOP\n",
-            MetadataJson = """{"user_id":"eval-7"}""", CustomIdPattern = "case-{n:000}",
+            Model = "claude-sonnet-4-5",
+            MaxTokens = "4,096",
+            System = "You grade {input}.",
+            UserMessage = "Grade: {input}",
+            Temperature = "0.2",
+            ThinkingType = "enabled",
+            ThinkingBudget = "2048",
+            ToolsJson = """[{"name":"grade","input_schema":{"type":"object"}}]""",
+            StopSequences = "END\r\nSTOP\n",
+            MetadataJson = """{"user_id":"eval-7"}""",
+            CustomIdPattern = "case-{n:000}",
         };
         TemplateExpansion x = TemplateExpander.Expand(t, ["essay A"]);
         Assert.Empty(x.Errors);

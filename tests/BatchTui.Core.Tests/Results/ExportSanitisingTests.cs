@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using System.Text;
+using System.Text.Json;
 using static BatchTui.Core.Tests.Results.ResultLines;
 
 namespace BatchTui.Core.Tests.Results;

@@ -1,7 +1,7 @@
-using System.Text;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using System.Text;
 using static BatchTui.Core.Tests.Results.ResultLines;
 
 namespace BatchTui.Core.Tests.Results;

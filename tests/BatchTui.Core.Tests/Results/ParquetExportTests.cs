@@ -1,9 +1,9 @@
-using System.Globalization;
 using BatchTui.Core.Results.Export;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.Results.Store;
 using DuckDB.NET.Data;
+using System.Globalization;
 using static BatchTui.Core.Tests.Results.ResultLines;
 
 namespace BatchTui.Core.Tests.Results;

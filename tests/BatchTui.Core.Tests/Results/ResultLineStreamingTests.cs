@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Results;
 

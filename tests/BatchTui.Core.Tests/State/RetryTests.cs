@@ -1,9 +1,9 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
 using Microsoft.Extensions.Time.Testing;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.State;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
 using BatchTui.Core.Results.Index;
@@ -7,6 +6,7 @@ using BatchTui.Core.Results.Stats;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.Tests.Api;
 using BatchTui.Core.Tests.Results;
+using System.Text.Json.Nodes;
 
 namespace BatchTui.Core.Tests.Stats;
 

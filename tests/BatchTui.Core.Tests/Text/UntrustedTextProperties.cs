@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text;
 using BatchTui.Core.Results.Blocks;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Text;
 using BatchTui.Tests.Support.Hostile;
 using CsCheck;
+using System.Globalization;
+using System.Text;
 
 namespace BatchTui.Core.Tests.Text;
 

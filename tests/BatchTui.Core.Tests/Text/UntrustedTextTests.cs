@@ -1,5 +1,5 @@
-using System.Globalization;
 using BatchTui.Core.Text;
+using System.Globalization;
 
 namespace BatchTui.Core.Tests.Text;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Watch;
 using BatchTui.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
 
 namespace BatchTui.Core.Tests.Watch;
 
@@ -21,7 +21,12 @@ public sealed class BatchWatcherTests : IAsyncDisposable
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = false, Time = _clock, CreatedErrorRate = errorRate, CreatedBatchDuration = duration,
+            Port = 0,
+            ApiKey = Key,
+            SeedWorld = false,
+            Time = _clock,
+            CreatedErrorRate = errorRate,
+            CreatedBatchDuration = duration,
         });
         _api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = _sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });
         return _api;
@@ -50,7 +55,9 @@ public sealed class BatchWatcherTests : IAsyncDisposable
 
     private BatchWatcher Watcher(IBatchesApi api, TimeSpan interval, TimeSpan? timeout = null) => new(api, _clock)
     {
-        Interval = interval, Timeout = timeout, MaxBackoff = TimeSpan.FromSeconds(60),
+        Interval = interval,
+        Timeout = timeout,
+        MaxBackoff = TimeSpan.FromSeconds(60),
         Delay = (d, _) => { _clock.Advance(d); return Task.CompletedTask; },
     };
 

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using BatchTui.Cli;
 using BatchTui.Core.Api;
 using BatchTui.Simulator;
 using BatchTui.Tests.Results;
 using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics;
 
 namespace BatchTui.Tests.Cli;
 
@@ -24,7 +24,9 @@ public sealed class BoundedInputCliTests : IAsyncLifetime
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = false,
+            Port = 0,
+            ApiKey = Key,
+            SeedWorld = false,
             Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero)),
         });
         _api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = _sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

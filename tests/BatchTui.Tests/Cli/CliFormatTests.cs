@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BatchTui.Cli;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

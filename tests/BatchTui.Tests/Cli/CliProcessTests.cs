@@ -1,10 +1,10 @@
-using System.Diagnostics;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Simulator;
 using BatchTui.Tests.EndToEnd;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
+using System.Diagnostics;
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace BatchTui.Tests.Cli;

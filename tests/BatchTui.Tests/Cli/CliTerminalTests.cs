@@ -25,7 +25,12 @@ public sealed class CliTerminalTests : IAsyncLifetime
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = false, Speed = 60, CreatedBatchDuration = duration, CreatedErrorRate = 0,
+            Port = 0,
+            ApiKey = Key,
+            SeedWorld = false,
+            Speed = 60,
+            CreatedBatchDuration = duration,
+            CreatedErrorRate = 0,
         });
         _api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = _sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });
     }

@@ -1,11 +1,11 @@
-using System.Diagnostics;
-using System.Text;
 using BatchTui.Cli;
 using BatchTui.Core.Api;
 using BatchTui.Simulator;
 using BatchTui.Tests.EndToEnd;
 using BatchTui.Tests.Results;
 using Microsoft.Extensions.Time.Testing;
+using System.Diagnostics;
+using System.Text;
 
 namespace BatchTui.Tests.Cli;
 
@@ -48,8 +48,13 @@ internal sealed class CliWorld : IAsyncDisposable
     {
         var sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = seedWorld, IncludeLargeBatch = large, Time = clock ?? TimeProvider.System,
-            CreatedErrorRate = createdErrorRate, CreatedBatchDuration = createdDuration ?? TimeSpan.FromMinutes(10),
+            Port = 0,
+            ApiKey = Key,
+            SeedWorld = seedWorld,
+            IncludeLargeBatch = large,
+            Time = clock ?? TimeProvider.System,
+            CreatedErrorRate = createdErrorRate,
+            CreatedBatchDuration = createdDuration ?? TimeSpan.FromMinutes(10),
             CancelDelay = TimeSpan.FromSeconds(30),
         });
         return new CliWorld(sim, clock);

@@ -20,7 +20,9 @@ public sealed class CreateCommandTests : IAsyncLifetime
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions
         {
-            Port = 0, ApiKey = Key, SeedWorld = false,
+            Port = 0,
+            ApiKey = Key,
+            SeedWorld = false,
             Time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero)),
         });
         _api = new AnthropicBatchesApi(new BatchesApiSettings { BaseUrl = _sim.BaseUrl, ApiKey = new ApiKey(Key), MaxRetries = 0 });

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

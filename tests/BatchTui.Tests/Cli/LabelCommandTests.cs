@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

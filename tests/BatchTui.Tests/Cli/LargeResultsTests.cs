@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace BatchTui.Tests.Cli;

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using BatchTui.Cli;
 using BatchTui.Simulator;
 using BatchTui.Tests.Hosting;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using BatchTui.Cli;
 using BatchTui.Core.Api;
+using System.Diagnostics;
 
 namespace BatchTui.Tests.Cli;
 

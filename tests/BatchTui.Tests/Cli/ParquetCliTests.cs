@@ -1,7 +1,7 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Export;
 using BatchTui.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 

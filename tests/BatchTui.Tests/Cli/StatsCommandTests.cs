@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Results;
 using Microsoft.Extensions.Time.Testing;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Tests.Cli;
 
@@ -120,12 +120,24 @@ public sealed class StatsCommandTests : IAsyncLifetime
         string file = Path.Combine(_w.Home, "hostile.jsonl");
         string evil = "\u001b]0;pwned\u0007\u001b[31mred\u202e";
         File.WriteAllText(file, string.Concat(Enumerable.Range(0, 3).Select(i =>
-            JsonSerializer.Serialize(new { custom_id = $"r{i}", result = new { type = "succeeded", message = new
+            JsonSerializer.Serialize(new
             {
-                id = "m", type = "message", role = "assistant", model = evil, stop_reason = evil,
-                content = new object[] { new { type = "tool_use", id = "t", name = evil, input = new { } } },
-                usage = new { input_tokens = 5, output_tokens = 7 },
-            } } }) + "\n")), new UTF8Encoding(false));
+                custom_id = $"r{i}",
+                result = new
+                {
+                    type = "succeeded",
+                    message = new
+                    {
+                        id = "m",
+                        type = "message",
+                        role = "assistant",
+                        model = evil,
+                        stop_reason = evil,
+                        content = new object[] { new { type = "tool_use", id = "t", name = evil, input = new { } } },
+                        usage = new { input_tokens = 5, output_tokens = 7 },
+                    }
+                }
+            }) + "\n")), new UTF8Encoding(false));
         CliRun r = await _w.Run("stats", file, "--format", "table");
         Assert.Equal(0, r.Code);
         Assert.DoesNotContain('\u001b', r.Out);

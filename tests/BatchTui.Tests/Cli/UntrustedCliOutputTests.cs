@@ -1,7 +1,7 @@
-using System.Text.Json;
 using BatchTui.Cli;
 using BatchTui.Core.Api;
 using BatchTui.Core.Text;
+using System.Text.Json;
 using static BatchTui.Tests.Results.ResultsFixtures;
 
 namespace BatchTui.Tests.Cli;

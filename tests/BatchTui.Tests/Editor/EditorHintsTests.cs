@@ -6,8 +6,8 @@ using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
 using Terminal.Gui.Input;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using static BatchTui.Tests.Editor.RetryFixtures;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace BatchTui.Tests.Editor;
 

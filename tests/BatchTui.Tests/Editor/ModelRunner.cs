@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using BatchTui.Tui.Editor;
+using System.Collections.Concurrent;
 
 namespace BatchTui.Tests.Editor;
 

@@ -1,11 +1,11 @@
 
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
 using BatchTui.Tests.Results;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
+using System.Text.Json;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Editor.RetryFixtures;
 

@@ -1,5 +1,4 @@
 
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Core.State;
@@ -9,6 +8,7 @@ using BatchTui.Tui.Batches;
 using BatchTui.Tui.Editor;
 using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
+using System.Text.Json;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Editor.RetryFixtures;
 

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Editor;
 using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
+using System.Text.Json;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Editor;

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using BatchTui.Tests.Results;
+using System.Diagnostics;
 
 namespace BatchTui.Tests.EndToEnd;
 

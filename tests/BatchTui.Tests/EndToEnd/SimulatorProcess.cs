@@ -1,7 +1,7 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace BatchTui.Tests.EndToEnd;
 

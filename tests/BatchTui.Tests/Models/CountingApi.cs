@@ -1,6 +1,6 @@
+using BatchTui.Core.Api;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Tests.Models;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Store;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
+using System.Globalization;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Editor.RetryFixtures;
 

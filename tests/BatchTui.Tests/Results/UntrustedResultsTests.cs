@@ -1,10 +1,10 @@
-using System.Text.Json;
-using System.Text;
 using BatchTui.Core.Text;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Results;
 using BatchTui.Tui.Shell;
 using BatchTui.Tui.Text;
+using System.Text;
+using System.Text.Json;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Results.ResultsFixtures;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Core.Api;
 using BatchTui.Tests.Support;
+using System.Text;
 using static BatchTui.Tests.Support.Matchers;
 
 namespace BatchTui.Tests.Views;

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using BatchTui.Core.Api;
 using BatchTui.Core.Text;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Widgets;
+using System.Collections.Concurrent;
 using Terminal.Gui.Input;
 using static BatchTui.Tests.Support.Matchers;
 

@@ -1,10 +1,10 @@
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using BatchTui.Tests.Support;
 using BatchTui.Tui.Batches;
 using BatchTui.Tui.Text;
 using BatchTui.Tui.Widgets;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace BatchTui.Tests.Views;
 

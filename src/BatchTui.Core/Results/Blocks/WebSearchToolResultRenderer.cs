@@ -1,6 +1,6 @@
-using System.Text.Json;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Text;
+using System.Text.Json;
 
 namespace BatchTui.Core.Results.Blocks;
 

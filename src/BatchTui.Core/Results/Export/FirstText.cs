@@ -1,5 +1,5 @@
-using System.Text.Json;
 using BatchTui.Core.Results.Model;
+using System.Text.Json;
 
 namespace BatchTui.Core.Results.Export;
 

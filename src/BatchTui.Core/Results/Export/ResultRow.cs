@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Model;
 using BatchTui.Core.Results.Query;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Core.Results.Export;
 

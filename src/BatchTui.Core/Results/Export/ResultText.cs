@@ -1,6 +1,6 @@
+using BatchTui.Core.Results.Model;
 using System.Text;
 using System.Text.Json;
-using BatchTui.Core.Results.Model;
 
 namespace BatchTui.Core.Results.Export;
 

@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Text;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.Text;
+using System.Globalization;
+using System.Text;
 
 namespace BatchTui.Core.Results.Export;
 

@@ -1,6 +1,6 @@
+using BatchTui.Core.Results.Model;
 using System.Text.Json;
 using System.Text.Unicode;
-using BatchTui.Core.Results.Model;
 
 namespace BatchTui.Core.Results.Index;
 

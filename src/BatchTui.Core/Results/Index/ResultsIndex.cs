@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.Win32.SafeHandles;
+using System.Text;
 
 namespace BatchTui.Core.Results.Index;
 

@@ -1,6 +1,6 @@
+using Microsoft.Win32.SafeHandles;
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace BatchTui.Core.Results.Index;
 

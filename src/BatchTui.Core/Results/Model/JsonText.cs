@@ -111,7 +111,11 @@ public static class JsonText
             {
                 sb.Append(e switch
                 {
-                    (byte)'n' => '\n', (byte)'r' => '\r', (byte)'t' => '\t', (byte)'b' => '\b', (byte)'f' => '\f',
+                    (byte)'n' => '\n',
+                    (byte)'r' => '\r',
+                    (byte)'t' => '\t',
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
                     (byte)'"' or (byte)'\\' or (byte)'/' => (char)e,
                     _ => '\uFFFD',
                 });

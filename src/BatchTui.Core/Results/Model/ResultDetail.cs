@@ -1,8 +1,8 @@
-using System.Text;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Blocks;
 using BatchTui.Core.Results.Index;
+using System.Text;
+using System.Text.Json;
 
 namespace BatchTui.Core.Results.Model;
 

@@ -1,6 +1,6 @@
+using BatchTui.Core.Results.Index;
 using System.Buffers;
 using System.Text;
-using BatchTui.Core.Results.Index;
 
 namespace BatchTui.Core.Results.Query;
 

@@ -70,7 +70,7 @@ public sealed class ResultsQuery(ResultsIndex index)
         };
         // Stable: ties keep file order, whichever direction.
         Comparison<int> cmp = descending ? (a, b) => { int c = byKey(b, a); return c != 0 ? c : a.CompareTo(b); }
-                                         : (a, b) => { int c = byKey(a, b); return c != 0 ? c : a.CompareTo(b); };
+        : (a, b) => { int c = byKey(a, b); return c != 0 ? c : a.CompareTo(b); };
         Array.Sort(rows, cmp);
     }
 }

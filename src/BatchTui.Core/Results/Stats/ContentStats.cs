@@ -1,6 +1,6 @@
-using System.Buffers;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using System.Buffers;
 
 namespace BatchTui.Core.Results.Stats;
 

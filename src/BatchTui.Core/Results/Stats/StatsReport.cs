@@ -1,7 +1,7 @@
-using System.Globalization;
 using BatchTui.Core.Config;
 using BatchTui.Core.Results.Query;
 using BatchTui.Core.Text;
+using System.Globalization;
 
 namespace BatchTui.Core.Results.Stats;
 

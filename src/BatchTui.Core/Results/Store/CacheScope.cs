@@ -1,6 +1,6 @@
+using BatchTui.Core.Api;
 using System.Security.Cryptography;
 using System.Text;
-using BatchTui.Core.Api;
 
 namespace BatchTui.Core.Results.Store;
 

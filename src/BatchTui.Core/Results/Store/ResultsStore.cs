@@ -1,10 +1,10 @@
-using System.Buffers;
-using System.Diagnostics;
-using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.State;
 using BatchTui.Core.Text;
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
 
 namespace BatchTui.Core.Results.Store;
 

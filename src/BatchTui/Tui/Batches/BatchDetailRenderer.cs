@@ -1,9 +1,9 @@
-using System.Globalization;
 using BatchTui.Core.Api;
 using BatchTui.Core.Labels;
 using BatchTui.Core.Text;
 using BatchTui.Tui.Text;
 using BatchTui.Tui.Widgets;
+using System.Globalization;
 
 namespace BatchTui.Tui.Batches;
 

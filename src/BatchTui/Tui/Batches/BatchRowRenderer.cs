@@ -1,8 +1,8 @@
-using System.Globalization;
 using BatchTui.Core.Api;
 using BatchTui.Core.Text;
 using BatchTui.Tui.Text;
 using BatchTui.Tui.Widgets;
+using System.Globalization;
 
 namespace BatchTui.Tui.Batches;
 

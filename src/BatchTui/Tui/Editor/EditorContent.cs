@@ -18,12 +18,23 @@ public sealed record EditorContent
 
     public static EditorContent FromDraft(Draft d) => new()
     {
-        Mode = d.Mode, Template = d.Template, InputsText = d.InputsText, RawText = d.RawText, SourceFile = d.SourceFile, RetryOf = d.RetryOf,
+        Mode = d.Mode,
+        Template = d.Template,
+        InputsText = d.InputsText,
+        RawText = d.RawText,
+        SourceFile = d.SourceFile,
+        RetryOf = d.RetryOf,
     };
 
     public Draft ToDraft(string id) => new()
     {
-        Id = id, Mode = Mode, Template = Template, InputsText = InputsText, RawText = RawText, SourceFile = SourceFile, RetryOf = RetryOf,
+        Id = id,
+        Mode = Mode,
+        Template = Template,
+        InputsText = InputsText,
+        RawText = RawText,
+        SourceFile = SourceFile,
+        RetryOf = RetryOf,
     };
 
     public Composition Compose() => Mode == EditorMode.Raw ? ComposeRaw() : ComposeForm();

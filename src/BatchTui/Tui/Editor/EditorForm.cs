@@ -63,10 +63,17 @@ internal sealed class EditorForm : View
 
     public RequestTemplate Template => new()
     {
-        Model = Model.Text, MaxTokens = MaxTokens.Text, Temperature = Temperature.Text, ThinkingType = Thinking.Text.Trim(),
-        ThinkingBudget = Budget.Text, CustomIdPattern = Pattern.Text, System = System.Text,
+        Model = Model.Text,
+        MaxTokens = MaxTokens.Text,
+        Temperature = Temperature.Text,
+        ThinkingType = Thinking.Text.Trim(),
+        ThinkingBudget = Budget.Text,
+        CustomIdPattern = Pattern.Text,
+        System = System.Text,
         StopSequences = string.Join('\n', Stop.Text.Split('|').Where(s => s.Length > 0)),
-        MetadataJson = Metadata.Text, ToolsJson = Tools.Text, UserMessage = Message.Value,
+        MetadataJson = Metadata.Text,
+        ToolsJson = Tools.Text,
+        UserMessage = Message.Value,
     };
 
     public string InputsText => Inputs.Value;

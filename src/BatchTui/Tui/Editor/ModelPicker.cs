@@ -1,5 +1,5 @@
-using System.Collections.ObjectModel;
 using BatchTui.Core.Requests;
+using System.Collections.ObjectModel;
 using Terminal.Gui.App;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

@@ -1,8 +1,8 @@
-using System.Collections.ObjectModel;
 using BatchTui.Core.Api;
 using BatchTui.Core.Requests;
 using BatchTui.Core.State;
 using BatchTui.Tui.Shell;
+using System.Collections.ObjectModel;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

@@ -41,7 +41,8 @@ public sealed class StatsPane : IPane, IDisposable
             .Add(_model.ReadingPercent is { } pct ? $" · reading lines {pct}%" : "", Tone.InProgress)
             .Add(partial ? " · indexed so far only" : "", Tone.Warning)
             .Add($" │ {browser.Title}", Tone.Dim)
-            .Build()) { X = 0, Y = 0, Width = Dim.Fill() };
+            .Build())
+        { X = 0, Y = 0, Width = Dim.Fill() };
         _view = new StatsView(_model) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill() };
         _root = new OpaqueView { Width = Dim.Fill(), Height = Dim.Fill(), CanFocus = true };
         _root.Add(header, _view);

@@ -42,8 +42,10 @@ public sealed partial class AppShell : Runnable, IShell
         _header = new LineView(HeaderLine) { X = Pos.Func(_ => CurrentLayout.Header.X), Y = Pos.Func(_ => CurrentLayout.Header.Y), Width = Dim.Func(_ => CurrentLayout.Header.Width) };
         _body = new PaneHost
         {
-            X = Pos.Func(_ => CurrentLayout.Body.X), Y = Pos.Func(_ => CurrentLayout.Body.Y),
-            Width = Dim.Func(_ => CurrentLayout.Body.Width), Height = Dim.Func(_ => CurrentLayout.Body.Height),
+            X = Pos.Func(_ => CurrentLayout.Body.X),
+            Y = Pos.Func(_ => CurrentLayout.Body.Y),
+            Width = Dim.Func(_ => CurrentLayout.Body.Width),
+            Height = Dim.Func(_ => CurrentLayout.Body.Height),
             CanFocus = true,
         };
         _body.KeyBindings.Clear();
@@ -53,7 +55,10 @@ public sealed partial class AppShell : Runnable, IShell
         _hints = new LineView(HintLine) { X = Pos.Func(_ => CurrentLayout.Hints.X), Y = Pos.Func(_ => CurrentLayout.Hints.Y), Width = Dim.Func(_ => CurrentLayout.Hints.Width) };
         _tooSmall = new LineView(w => StyledLine.Of(LineBuilder.Fit(ShellLayout.TooSmallMessage(Viewport.Width, Viewport.Height, MinWidth, MinHeight), w), Tone.Warning))
         {
-            X = 0, Y = Pos.Func(_ => Viewport.Height / 2), Width = Dim.Fill(), Visible = false,
+            X = 0,
+            Y = Pos.Func(_ => Viewport.Height / 2),
+            Width = Dim.Fill(),
+            Visible = false,
         };
         _confirm = new ConfirmView();
         Add(_header, _body, _flashBar, _prompt, _hints, _tooSmall, _confirm);

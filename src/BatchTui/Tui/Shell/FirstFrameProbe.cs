@@ -1,6 +1,6 @@
+using BatchTui.Tui.Batches;
 using System.Diagnostics;
 using System.Globalization;
-using BatchTui.Tui.Batches;
 using Terminal.Gui.App;
 
 namespace BatchTui.Tui.Shell;

@@ -9,8 +9,12 @@ public static class KeyText
     // Arrows and paging keys as people write them in help text.
     private static readonly Dictionary<KeyCode, string> Named = new()
     {
-        [KeyCode.CursorUp] = "↑", [KeyCode.CursorDown] = "↓", [KeyCode.CursorLeft] = "←", [KeyCode.CursorRight] = "→",
-        [KeyCode.PageUp] = "PgUp", [KeyCode.PageDown] = "PgDn",
+        [KeyCode.CursorUp] = "↑",
+        [KeyCode.CursorDown] = "↓",
+        [KeyCode.CursorLeft] = "←",
+        [KeyCode.CursorRight] = "→",
+        [KeyCode.PageUp] = "PgUp",
+        [KeyCode.PageDown] = "PgDn",
     };
 
     public static string Of(Key key)

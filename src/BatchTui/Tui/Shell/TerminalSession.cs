@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using BatchTui.Core.State;
+using System.Runtime.InteropServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
 

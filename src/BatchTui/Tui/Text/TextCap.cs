@@ -1,6 +1,6 @@
-using System.Text;
 using BatchTui.Core.Results.Blocks;
 using BatchTui.Core.Text;
+using System.Text;
 
 namespace BatchTui.Tui.Text;
 

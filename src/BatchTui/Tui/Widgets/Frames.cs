@@ -1,5 +1,5 @@
-using System.Text;
 using BatchTui.Core.Text;
+using System.Text;
 using Terminal.Gui.Views;
 
 namespace BatchTui.Tui.Widgets;

@@ -1,7 +1,7 @@
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using BatchTui.Core.Text;
 using BatchTui.Tui.Text;
 using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace BatchTui.Tui.Widgets;
 

@@ -1,8 +1,8 @@
-using Attribute = Terminal.Gui.Drawing.Attribute;
 using BatchTui.Tui.Text;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace BatchTui.Tui.Widgets;
 

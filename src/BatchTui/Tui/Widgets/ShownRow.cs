@@ -1,6 +1,6 @@
+using BatchTui.Core.Text;
 using System.Drawing;
 using System.Globalization;
-using BatchTui.Core.Text;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;

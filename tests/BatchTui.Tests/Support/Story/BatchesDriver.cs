@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using BatchTui.Tui.Batches;
+using System.Text.RegularExpressions;
 using Terminal.Gui.Input;
 
 namespace BatchTui.Tests.Support;
