@@ -3,9 +3,9 @@
 # pty, page cache dropped first (root only), timed from the shell's clock stamp right before exec to the moment
 # `tmux capture-pane` shows the custom_id of the file's ROW-th result (a screenful of rows drawn). Polling makes the
 # figure up to ~5 ms late. Prints the milliseconds.
-# Usage: bash bench/results/open-cold.sh BINARY FILE [ROW]     (ROW defaults to 20)
+# Usage: bash bench/results/open-cold.sh BINARY FILE [ROW]     (ROW defaults to 11, the last row a 120x35 pty shows)
 set -euo pipefail
-bin=$(realpath "$1"); file=$(realpath "$2"); row=${3:-20}
+bin=$(realpath "$1"); file=$(realpath "$2"); row=${3:-11}
 sock="batchtui-open-cold-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
 # The ROW-th non-blank line's custom_id, as the table shows it.

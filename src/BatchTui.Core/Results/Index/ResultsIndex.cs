@@ -38,7 +38,7 @@ public sealed class ResultsIndex : IDisposable
     }
 
     /// <summary>Indexes <paramref name="path"/> on the calling thread and returns when done (CLI, tests, benchmark).</summary>
-    public static ResultsIndex Build(string path, CancellationToken ct = default) => Build(path, Environment.ProcessorCount, ct);
+    public static ResultsIndex Build(string path, CancellationToken ct = default) => Build(path, AllCores, ct);
 
     /// <summary>The same with <paramref name="scanThreads"/> scanning threads (tests cover 1 and several whatever the machine).</summary>
     internal static ResultsIndex Build(string path, int scanThreads, CancellationToken ct = default)
@@ -51,10 +51,16 @@ public sealed class ResultsIndex : IDisposable
     /// <summary>How many threads may scan lines (read at every block, so it can rise mid-pass); every core for
     /// <see cref="Build"/>, one for <see cref="Open"/> until <see cref="UseAllCores"/>.</summary>
     public int ScanThreads { get => _scanThreads; private set => _scanThreads = Math.Max(1, value); }
-    private volatile int _scanThreads = Environment.ProcessorCount;
+    private volatile int _scanThreads = 1;
 
     /// <summary>Lets the rest of the pass use every core (the TUI calls it once the first screen is drawn).</summary>
-    public void UseAllCores() => ScanThreads = Environment.ProcessorCount;
+    public void UseAllCores() => ScanThreads = AllCores;
+
+    // Scan threads for "every core". On the 2-core development machine, shared with other work (load ~8), a second
+    // scanning thread made the 300 MiB pass slower, not faster (median ~355 ms against ~330 ms on one, bench/results
+    // `index` with DOTNET_PROCESSOR_COUNT=1 and without, interleaved): a helper descheduled mid-claim keeps the reader
+    // waiting. So two cores scan on one; more cores share.
+    private static int AllCores => Environment.ProcessorCount > 2 ? Environment.ProcessorCount : 1;
 
     public string Path { get; }
     public long FileLength { get; }
