@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using BatchTui.Tui.Results;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Widgets;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 
@@ -7,7 +9,7 @@ namespace ResultsBench;
 
 /// <summary>
 /// Time to first screen through the real results pane: a headless Terminal.Gui app (ANSI driver, no terminal) opens
-/// the file with <see cref="ResultsPane.ForFile"/> exactly as <c>batchtui open FILE</c> does, and the clock stops
+/// the file with <see cref="ResultsPane.ForFile"/> in the app's shell exactly as <c>batchtui open FILE</c> does, and the clock stops
 /// when the drawn screen shows a full screenful of rows — the custom_id of the last visible row is on it.
 /// </summary>
 internal static class FirstScreen
@@ -54,9 +56,10 @@ internal static class FirstScreen
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(Cols, Rows);
         var sw = Stopwatch.StartNew();
-        using var shell = new StandaloneShell(app, readOnly: true);
-        using ResultsPane pane = ResultsPane.ForFile(shell, path);
-        shell.Push(pane);
+        // The app's one shell, as `open FILE` builds it (TuiApp.RunWith), around the results pane.
+        ResultsPane pane = null!;
+        using AppShell shell = TuiApp.BuildWith(app, ShellInfo.ForFile(Path.GetFileName(path)), new ThemeCatalog(null, noColor: false),
+            TimeProvider.System, s => pane = ResultsPane.ForFile(s, path));
         SessionToken token = app.Begin(shell)!;
         try
         {

@@ -176,7 +176,8 @@ internal static class WildGenerator
             bool search = rng.Next(2) == 0;
             blocks.Add(() => w.Object(("type", () => w.String("server_tool_use")), ("id", () => w.String(tool)),
                 ("name", () => w.String(search ? "web_search" : "code_execution")),
-                ("input", () => { if (search) w.Object(("query", () => w.String(Prose(rng, 60)))); else w.Object(("code", () => w.String(Code[rng.Next(Code.Length)]))); })));
+                ("input", () => { if (search) w.Object(("query", () => w.String(Prose(rng, 60)))); else w.Object(("code", () => w.String(Code[rng.Next(Code.Length)]))); }
+            )));
             if (search)
                 blocks.Add(() => w.Object(("type", () => w.String("web_search_tool_result")), ("tool_use_id", () => w.String(tool)),
                     ("content", () => w.Array([.. Enumerable.Range(0, 1 + rng.Next(5)).Select(k => (Action)(() => w.Object(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
-using BatchTui.Tui.Models;
+using BatchTui.Tui.Batches;
 
 namespace Soak;
 

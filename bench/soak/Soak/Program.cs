@@ -9,7 +9,7 @@ using System.Globalization;
 using BatchTui.Core.Api;
 using BatchTui.Core.State;
 using BatchTui.Simulator;
-using BatchTui.Tui.Models;
+using BatchTui.Tui.Batches;
 using Microsoft.Extensions.Time.Testing;
 using Soak;
 

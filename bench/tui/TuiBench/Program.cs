@@ -8,9 +8,9 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using BatchTui.Core.Api;
 using BatchTui.Simulator;
-using BatchTui.Tui.App;
-using BatchTui.Tui.Panes;
-using BatchTui.Tui.Themes;
+using BatchTui.Tui.Batches;
+using BatchTui.Tui.Shell;
+using BatchTui.Tui.Widgets;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
@@ -70,7 +70,7 @@ static (List<double> Walk, List<double> Themes) OurList(IBatchesApi api, int col
         }
         app.LayoutAndDraw(true);
         List<double> times = Walk(app, Key.J, Key.Home, () => pane.Model.State.SelectedIndex);
-        if (!app.Driver!.ToString()!.Contains(BatchTui.Tui.Rendering.BatchRowRenderer.SelectedMarker.Trim(), StringComparison.Ordinal))
+        if (!app.Driver!.ToString()!.Contains(BatchRowRenderer.SelectedMarker.Trim(), StringComparison.Ordinal))
             throw new InvalidOperationException("the selected row is not drawn");
         // Theme switches: four rounds through the four themes, the first round a warm-up.
         for (int i = 0; i < 4; i++) Frame(app, Key.T.WithShift);
