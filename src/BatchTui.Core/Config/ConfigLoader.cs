@@ -184,7 +184,10 @@ public static partial class ConfigLoader
             variable = variable.Trim();
             if (env.GetValueOrDefault(variable) is { } v && !string.IsNullOrWhiteSpace(v))
                 return (new ApiKey(v), _profileSection is null ? variable : $"{variable} (profile {_profile})");
-            throw new ConfigException($"the API key should come from environment variable {variable} ({origin}), but it is not set");
+            throw new ConfigException($"the API key should come from environment variable {variable} ({origin}), but it is not set")
+            {
+                MissingKeyVariable = variable,
+            };
         }
 
         private Uri? BaseUrl()
