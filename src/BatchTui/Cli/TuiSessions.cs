@@ -16,9 +16,13 @@ namespace BatchTui.Cli;
 /// to another profile (<c>P</c>) without a restart: the new profile gets its own connection and its own origin-keyed
 /// stores; the previous connection is closed once the new batch list is shown. Disposing closes what is still open.
 /// </summary>
-internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui) : IAsyncDisposable
+/// <param name="stateDir">Labels, drafts and journal (null: <c>$XDG_STATE_HOME/batchtui</c>); <paramref name="cacheDir"/>: the
+/// results cache (null: the default one). Tests give folders of their own.</param>
+internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui, string? stateDir = null, string? cacheDir = null) : IAsyncDisposable
 {
-    private readonly EditorStores _editorStores = EditorStores.Default(); // drafts and journal: keyed by origin inside
+    private readonly string _stateDir = stateDir ?? StateDirectory.Resolve();
+    private readonly EditorStores _editorStores = // drafts and journal: keyed by origin inside
+        stateDir is null ? EditorStores.Default() : EditorStores.At(stateDir, TimeProvider.System);
     private readonly List<Opened> _open = [];
     private Opened? _current;
 
@@ -39,7 +43,7 @@ internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui) : IAsy
     {
         ApiConnection connection = await ApiConnection.OpenAsync(options, ct).ConfigureAwait(false);
         DemoResultsCache? demoCache = connection.IsSimulator ? new DemoResultsCache() : null;
-        var results = new ResultsStore(demoCache?.Path);
+        var results = new ResultsStore(demoCache?.Path ?? cacheDir);
         CacheScope scope = CacheScope.Of(connection.Api);
         EditorStores editorStores = _editorStores;
         var panes = new PaneFactories(
@@ -48,7 +52,7 @@ internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui) : IAsy
             Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created),
             IsCached: b => results.TryGetCurrent(scope, b) is not null,
             // The demo simulator's origin and ids are new every run: its labels live in memory only.
-            Labels: connection.IsSimulator ? null : LabelStore.Open(StateDirectory.Resolve(), scope),
+            Labels: connection.IsSimulator ? null : LabelStore.Open(_stateDir, scope),
             SourceOf: editorStores.Journal.SourceFileOf,
             CacheResults: (b, progress, token) => results.GetAsync(scope, connection.Api, b, progress, token),
             Profiles: new ProfileSwitch(options.ProfileName, () => catalog.List(options.ProfileName), OpenProfileAsync));
