@@ -123,6 +123,7 @@ public static partial class ConfigLoader
                 BaseUrlOverride = BaseUrl(),
                 Betas = Betas(),
                 ReadOnly = Bool(ConfigKeys.ReadOnly) || ProfileBool(ConfigKeys.ReadOnly),
+                Workspace = ProfileValue(ConfigKeys.Workspace),
                 Theme = Name(ConfigKeys.Theme),
                 PageSize = Int(ConfigKeys.PageSize, 1, 1000),
                 RefreshSeconds = Int(ConfigKeys.RefreshSeconds, 0, 3600),

@@ -57,7 +57,10 @@ internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui, string
             CacheResults: (b, progress, token) => results.GetAsync(scope, connection.Api, b, progress, token),
             Profiles: new ProfileSwitch(options.ProfileName, () => catalog.List(options.ProfileName), OpenProfileAsync));
         var opened = new Opened(connection, demoCache,
-            new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly), panes);
+            new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly)
+            {
+                Workspace = connection.IsSimulator ? null : options.Workspace,
+            }, panes);
         lock (_open)
         {
             _open.Add(opened);

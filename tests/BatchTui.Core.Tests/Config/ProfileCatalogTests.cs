@@ -9,7 +9,7 @@ public sealed class ProfileCatalogTests
         {
           "profiles": {
             "work":  { "apiKeyEnv": "WORK_ANTHROPIC_KEY", "readOnly": true },
-            "lab":   { "apiKey": "sk-ant-lab-secret", "baseUrl": "http://127.0.0.1:8080" },
+            "lab":   { "apiKey": "sk-ant-lab-secret", "baseUrl": "http://127.0.0.1:8080", "workspace": "ml-team" },
             "ghost": { "apiKeyEnv": "NOT_SET_ANYWHERE" },
             "bare":  { "baseUrl": "http://127.0.0.1:9090" }
           }
@@ -26,6 +26,8 @@ public sealed class ProfileCatalogTests
         Assert.Equal(["bare", "ghost", "lab", "work"], all.Keys.Order());
         Assert.Null(all["lab"].Unusable);
         Assert.Equal("http://127.0.0.1:8080", all["lab"].Where);
+        Assert.Equal("ml-team", all["lab"].Options!.Workspace);
+        Assert.Null(all["work"].Options!.Workspace);
         Assert.Null(all["work"].Unusable);
         Assert.True(all["work"].Options!.ReadOnly);
         Assert.Equal("no API key: set NOT_SET_ANYWHERE", all["ghost"].Unusable);

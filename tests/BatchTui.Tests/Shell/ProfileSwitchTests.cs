@@ -28,7 +28,7 @@ public sealed class ProfileSwitchTests : IAsyncLifetime
         await File.WriteAllTextAsync(config, $$"""
             { "profiles": {
                 "one":     { "baseUrl": "{{_a.Sim.BaseUrl}}", "apiKey": "{{World.Key}}" },
-                "two":     { "baseUrl": "{{_b.Sim.BaseUrl}}", "apiKey": "{{World.Key}}" },
+                "two":     { "baseUrl": "{{_b.Sim.BaseUrl}}", "apiKey": "{{World.Key}}", "workspace": "research" },
                 "nokey":   { "baseUrl": "{{_b.Sim.BaseUrl}}", "apiKeyEnv": "{{MissingVar}}" },
                 "watcher": { "baseUrl": "{{_b.Sim.BaseUrl}}", "apiKey": "{{World.Key}}", "readOnly": true } } }
             """);
@@ -72,12 +72,13 @@ public sealed class ProfileSwitchTests : IAsyncLifetime
 
         _t.Press(Key.P.WithShift);
         _t.Sees("Profiles").Sees("● one").Sees("(in use)");
-        Assert.Contains(_t.Lines(), l => l.Contains(" two ", StringComparison.Ordinal) && l.Contains(Url(_b), StringComparison.Ordinal));
+        Assert.Contains(_t.Lines(), l => l.Contains(" two ", StringComparison.Ordinal) && l.Contains(Url(_b), StringComparison.Ordinal)
+            && l.Contains("workspace research", StringComparison.Ordinal));
         Assert.Contains(_t.Lines(), l => l.Contains(" watcher ", StringComparison.Ordinal) && l.Contains("read-only", StringComparison.Ordinal));
 
         SelectProfile("two");
         _t.Press(Key.Enter);
-        _t.Header().Contains("profile two").Contains(Url(_b)).DoesNotContain(Url(_a));
+        _t.Header().Contains("profile two · research").Contains(Url(_b)).DoesNotContain(Url(_a));
         _t.Flash().Contains("switched to profile two");
         _t.Sees(bFirst.Replace("msgbatch_", "")).DoesNotSee(aFirst.Replace("msgbatch_", ""));
 

@@ -106,6 +106,7 @@ public sealed class ProfilePickerPane : IPane
         else
         {
             line.Add(UntrustedText.ForTerminal(p.Where));
+            if (p.Options?.Workspace is { } ws) line.Add("  workspace " + UntrustedText.ForTerminal(ws), Tone.Dim);
             if (p.Options?.ReadOnly == true) line.Add("  read-only", Tone.Warning);
         }
         if (current) line.Add("  (in use)", Tone.Dim);
