@@ -21,6 +21,9 @@ public sealed record BatchTuiOptions
     public Uri BaseUrl => BaseUrlOverride ?? BatchesApiSettings.DefaultBaseUrl;
     public IReadOnlyList<string> Betas { get; init; } = [];
     public bool ReadOnly { get; init; }
+
+    /// <summary>The profile's workspace name as configured (for display only); null when not set.</summary>
+    public string? Workspace { get; init; }
     public string Theme { get; init; } = ConfigDefaults.Theme;
     public int PageSize { get; init; } = ConfigDefaults.PageSize;
 

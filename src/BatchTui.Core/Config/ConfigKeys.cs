@@ -20,12 +20,15 @@ public static class ConfigKeys
     public const string TimeoutSeconds = "timeoutSeconds";
     public const string Demo = "demo";
     public const string Notify = "notify";
+    /// <summary>A profile's workspace name, shown in the header and the profile picker (the API does not say which
+    /// workspace a key belongs to; profile only).</summary>
+    public const string Workspace = "workspace";
     public const string Config = "config";
     /// <summary>Per-model prices for the cost estimate: <c>"prices": {"MODEL": {"input": 3, "output": 15, "cacheWrite": 3.75, "cacheRead": 0.3}}</c> (file only).</summary>
     public const string Prices = "prices";
 
     /// <summary>Keys a profile may set; they beat the top-level file and environment values, but not flags.</summary>
-    public static readonly string[] ProfileKeys = [ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly];
+    public static readonly string[] ProfileKeys = [ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly, Workspace];
 
     public static readonly string[] TopLevel =
         [Profile, ApiKey, ApiKeyEnv, BaseUrl, Betas, ReadOnly, Theme, PageSize, RefreshSeconds, MaxRetries, TimeoutSeconds, Demo, Config, Notify];

@@ -123,6 +123,7 @@ public static partial class ConfigLoader
                 BaseUrlOverride = BaseUrl(),
                 Betas = Betas(),
                 ReadOnly = Bool(ConfigKeys.ReadOnly) || ProfileBool(ConfigKeys.ReadOnly),
+                Workspace = ProfileValue(ConfigKeys.Workspace),
                 Theme = Name(ConfigKeys.Theme),
                 PageSize = Int(ConfigKeys.PageSize, 1, 1000),
                 RefreshSeconds = Int(ConfigKeys.RefreshSeconds, 0, 3600),
@@ -184,7 +185,10 @@ public static partial class ConfigLoader
             variable = variable.Trim();
             if (env.GetValueOrDefault(variable) is { } v && !string.IsNullOrWhiteSpace(v))
                 return (new ApiKey(v), _profileSection is null ? variable : $"{variable} (profile {_profile})");
-            throw new ConfigException($"the API key should come from environment variable {variable} ({origin}), but it is not set");
+            throw new ConfigException($"the API key should come from environment variable {variable} ({origin}), but it is not set")
+            {
+                MissingKeyVariable = variable,
+            };
         }
 
         private Uri? BaseUrl()

@@ -49,36 +49,22 @@ internal static class TuiCommand
             return 2;
         }
 
-        ApiConnection connection;
+        var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor, options.Notify,
+            Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));
+        StatsPrices.Current = options.Prices;
+        // P switches profiles in place: each is resolved from these same arguments with its own --profile.
+        await using var sessions = new TuiSessions(new ProfileCatalog(args, ConfigLoader.ProcessEnvironment()), tui);
+        TuiSessions.Opened opened;
         try
         {
-            connection = await ApiConnection.OpenAsync(options, CancellationToken.None);
+            opened = await sessions.OpenAsync(options, CancellationToken.None);
         }
         catch (Exception e) when (e is BatchApiException or IOException or ArgumentException or InvalidOperationException)
         {
             Console.Error.WriteLine($"batchtui: cannot open the connection: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
-        await using (connection)
-        using (DemoResultsCache? demoCache = connection.IsSimulator ? new DemoResultsCache() : null)
-        {
-            var info = new ShellInfo(connection.ProfileName, connection.BaseUrl, connection.IsSimulator, options.ReadOnly);
-            var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor, options.Notify,
-                Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));
-            var results = new ResultsStore(demoCache?.Path);
-            StatsPrices.Current = options.Prices;
-            var editorStores = EditorStores.Default();
-            var panes = new PaneFactories(
-                Results: (shell, api, batch, created) => ResultsPane.ForBatch(shell, api, batch, results,
-                    retryFailed: (id, failed) => RetryFailed.Open(shell, api, editorStores, id, failed, created)),
-                Editor: (shell, api, created) => RequestEditorPane.Create(shell, api, editorStores, onSubmitted: created),
-                IsCached: b => results.TryGetCurrent(CacheScope.Of(connection.Api), b) is not null,
-                // The demo simulator's origin and ids are new every run: its labels live in memory only.
-                Labels: connection.IsSimulator ? null : LabelStore.Open(StateDirectory.Resolve(), CacheScope.Of(connection.Api)),
-                SourceOf: editorStores.Journal.SourceFileOf,
-                CacheResults: (b, progress, ct) => results.GetAsync(CacheScope.Of(connection.Api), connection.Api, b, progress, ct));
-            return TuiApp.Run(connection.Api, info, tui, panes, CrashLog.Default(options.ApiKey));
-        }
+        return TuiApp.Run(opened.Api, opened.Info, tui, opened.Panes, CrashLog.Default(options.ApiKey));
     }
 
     // With no controlling terminal at all (cron, CI, setsid) Terminal.Gui would run blind and never exit.

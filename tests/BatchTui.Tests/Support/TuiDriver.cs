@@ -25,7 +25,7 @@ public sealed class TuiDriver : IDisposable
     private readonly BatchesPane? _pane;
 
     private TuiDriver(IBatchesApi api, FakeTimeProvider time, int cols, int rows, bool readOnly, int pageSize, PaneFactories? factories, string theme,
-        CrashLog? crashes)
+        CrashLog? crashes, ShellInfo? info = null)
     {
         Time = time;
         Themes = new ThemeCatalog(theme, noColor: false);
@@ -33,7 +33,7 @@ public sealed class TuiDriver : IDisposable
         App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(cols, rows);
         Themes.Apply(Themes.Current, App.Driver);
-        (Shell, _pane) = TuiApp.Build(App, api, new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
+        (Shell, _pane) = TuiApp.Build(App, api, info ?? new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
         // Snapshots must not depend on the machine's zone.
         Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
         _pane.Detail.Zone = TimeZoneInfo.Utc;
@@ -71,8 +71,8 @@ public sealed class TuiDriver : IDisposable
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
 
     public static TuiDriver Start(IBatchesApi api, FakeTimeProvider time, int cols = 100, int rows = 30, bool readOnly = false,
-        int pageSize = 50, PaneFactories? factories = null, string theme = "dark", CrashLog? crashes = null) =>
-        new(api, time, cols, rows, readOnly, pageSize, factories, theme, crashes);
+        int pageSize = 50, PaneFactories? factories = null, string theme = "dark", CrashLog? crashes = null, ShellInfo? info = null) =>
+        new(api, time, cols, rows, readOnly, pageSize, factories, theme, crashes, info);
 
     public IApplication App { get; }
     public AppShell Shell { get; }

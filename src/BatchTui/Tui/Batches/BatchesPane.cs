@@ -1,5 +1,6 @@
 using BatchTui.Core.Api;
 using BatchTui.Core.Config;
+using BatchTui.Tui.Profiles;
 using BatchTui.Tui.Shell;
 using BatchTui.Tui.Widgets;
 using Terminal.Gui.Input;
@@ -13,7 +14,7 @@ namespace BatchTui.Tui.Batches;
 /// narrow ones. Its keys are declared once in <see cref="Actions"/>; the shell derives hints, help and read-only from
 /// them.
 /// </summary>
-public sealed partial class BatchesPane : IPane, IDisposable
+public sealed partial class BatchesPane : IRootPane, IDisposable
 {
     public const int SideBySideWidth = 140;
     private readonly IShell _shell;
@@ -137,6 +138,8 @@ public sealed partial class BatchesPane : IPane, IDisposable
         new(new Key(':'), "jump", Jump, Description: "jump to a batch id"),
         new(Key.R, "refresh", () => _ = Refresher.RefreshNowAsync(), Description: "refresh now"),
         new(Key.P, "pause", Refresher.TogglePause, Hint: false, Description: "pause or resume auto-refresh"),
+        new(Key.P.WithShift, "profiles", OpenProfiles, Hint: false, Description: "switch to another profile from config (no restart)",
+            DisabledReason: () => _factories.Profiles is null ? "profiles not available" : null),
         new(Key.C, "cancel", Cancel, Dangerous: true, Description: "cancel the batch (asks first)", DisabledReason: () => Rule(BatchActionRules.WhyNotCancel)),
         new(Key.D, "delete", Delete, Dangerous: true, Description: "delete the batch (asks first)", DisabledReason: () => Rule(BatchActionRules.WhyNotDelete)),
         new(Key.N, "new", NewBatch, Dangerous: true, Description: "compose a new batch"),
@@ -154,6 +157,11 @@ public sealed partial class BatchesPane : IPane, IDisposable
     // ---- actions -------------------------------------------------------------------------------------------------
 
     private MessageBatch? Selected => Model.State.Selected;
+
+    private void OpenProfiles()
+    {
+        if (_factories.Profiles is { } profiles) _shell.Push(new ProfilePickerPane(_shell, profiles));
+    }
 
     // The state rules, declared on the actions (Core decides, with the reason): with no batch selected the key does nothing.
     private string? Rule(Func<MessageBatch, string?> why) => Selected is { } b ? why(b) : null;

@@ -37,7 +37,9 @@ public sealed partial class AppShell
         if (compact) url = url.Replace("https://", "", StringComparison.Ordinal).Replace("http://", "", StringComparison.Ordinal);
         if (!compact) left.Add(" profile ", Tone.Dim);
         else left.Add(" ");
-        left.Add(Info.ProfileName).Add("  ").Add(url);
+        left.Add(Info.ProfileName);
+        if (Info.Workspace is { } ws && squeeze == 0) left.Add(" · " + Core.Text.UntrustedText.ForTerminal(ws), Tone.Dim);
+        left.Add("  ").Add(url);
         if (Info.IsSimulator) left.Add(squeeze > 1 ? " [sim]" : " [simulator]", Tone.Warning);
         if (ReadOnly) left.Add(compact ? " [read-only]" : "  [read-only]", Tone.Warning);
         return left;

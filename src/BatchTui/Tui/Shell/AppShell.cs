@@ -70,7 +70,8 @@ public sealed partial class AppShell : Runnable, IShell
     /// <summary>The application this shell runs in (also <see cref="IShell.App"/>).</summary>
     public IApplication Host { get; }
     IApplication IShell.App => Host;
-    public ShellInfo Info { get; }
+    /// <summary>The connection the header names; a profile switch replaces it (<see cref="SwitchRoot"/>).</summary>
+    public ShellInfo Info { get; private set; }
     public bool ReadOnly => Info.ReadOnly;
     public ThemeCatalog Themes { get; }
     public TimeProvider Time => _time;
@@ -135,6 +136,15 @@ public sealed partial class AppShell : Runnable, IShell
             if (Info.File is not null) Quit();
             return;
         }
+        RemoveTop();
+        IPane top = _stack[^1];
+        top.View.Visible = true;
+        top.View.SetFocus();
+        SetNeedsDraw();
+    }
+
+    private void RemoveTop()
+    {
         IPane pane = _stack[^1];
         _stack.RemoveAt(_stack.Count - 1);
         _maps.RemoveAt(_maps.Count - 1);
@@ -147,10 +157,21 @@ public sealed partial class AppShell : Runnable, IShell
             if (pane is IDisposable d) d.Dispose();
             else pane.View.Dispose();
         });
-        IPane top = _stack[^1];
-        top.View.Visible = true;
-        top.View.SetFocus();
-        SetNeedsDraw();
+    }
+
+    /// <summary>
+    /// A profile switch: every pane goes (their work cancelled), the header names <paramref name="info"/>, and the
+    /// pane <paramref name="root"/> builds becomes the root, its keys under the new profile's read-only setting.
+    /// </summary>
+    public TRoot SwitchRoot<TRoot>(ShellInfo info, Func<IShell, TRoot> root) where TRoot : IPane
+    {
+        while (_stack.Count > 0) RemoveTop();
+        Info = info;
+        RefreshText = null;
+        TRoot pane = root(this);
+        Push(pane);
+        _header.SetNeedsDraw();
+        return pane;
     }
 
     /// <summary>Rebuilds the top pane's key map (after its actions changed).</summary>

@@ -19,6 +19,10 @@ public interface IShell
     /// <summary>Closes the top pane: its background work is cancelled, its flash goes, it is disposed.</summary>
     void Pop();
 
+    /// <summary>Replaces every pane with the one <paramref name="root"/> builds and the header with <paramref name="info"/>
+    /// (a profile switch); the old panes' work is cancelled.</summary>
+    TRoot SwitchRoot<TRoot>(ShellInfo info, Func<IShell, TRoot> root) where TRoot : IPane;
+
     /// <summary>A one-line message in the flash bar, owned by the top pane.</summary>
     void Flash(string message);
     /// <summary>An error in the flash bar: status, error.type, message, request-id for API errors.</summary>

@@ -15,6 +15,7 @@ namespace BatchTui.Tui.Shell;
 /// <param name="Labels">Labels and notes (L, N); null: kept in memory for this session only.</param>
 /// <param name="SourceOf">The requests file a batch created here was made from (the journal's record): its name is
 /// the new batch's default label.</param>
+/// <param name="Profiles">The profile picker's hook (P): the profiles and how to switch to one; null: not available.</param>
 /// <param name="CacheResults">Downloads an ended batch's results into the cache (C) without opening them.</param>
 public sealed record PaneFactories(
     Func<IShell, IBatchesApi, MessageBatch, Action<MessageBatch>, IPane>? Results = null,
@@ -22,7 +23,8 @@ public sealed record PaneFactories(
     Func<MessageBatch, bool>? IsCached = null,
     LabelStore? Labels = null,
     Func<string, string?>? SourceOf = null,
-    Func<MessageBatch, IProgress<DownloadProgress>, CancellationToken, Task>? CacheResults = null)
+    Func<MessageBatch, IProgress<DownloadProgress>, CancellationToken, Task>? CacheResults = null,
+    Profiles.ProfileSwitch? Profiles = null)
 {
     public static PaneFactories None { get; } = new();
 }

@@ -5,6 +5,9 @@ namespace BatchTui.Tui.Shell;
 /// is no batch list under the first pane, and Esc there quits.</param>
 public sealed record ShellInfo(string ProfileName, Uri BaseUrl, bool IsSimulator, bool ReadOnly, string? File = null)
 {
+    /// <summary>The profile's configured workspace name, after the profile in the header; null: not known.</summary>
+    public string? Workspace { get; init; }
+
     /// <summary><c>open FILE</c>: no API at all, so nothing can change a server.</summary>
     public static ShellInfo ForFile(string name) => new("", new Uri("file:///"), false, ReadOnly: true, name);
 }

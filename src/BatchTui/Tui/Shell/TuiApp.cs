@@ -18,10 +18,14 @@ public static class TuiApp
         ThemeCatalog themes, TimeProvider time, PaneFactories? factories = null, CrashLog? crashes = null)
     {
         var shell = new AppShell(app, info, time, themes, crashes);
-        var pane = new BatchesPane(shell, api, options.PageSize, options.RefreshInterval, factories) { Notify = options.Notify, Tmux = options.Tmux };
+        BatchesPane pane = BatchList(shell, api, options, factories);
         shell.Push(pane);
         return (shell, pane);
     }
+
+    /// <summary>The batch list as the root pane (at start, and after a profile switch).</summary>
+    public static BatchesPane BatchList(IShell shell, IBatchesApi api, TuiOptions options, PaneFactories? factories) =>
+        new(shell, api, options.PageSize, options.RefreshInterval, factories) { Notify = options.Notify, Tmux = options.Tmux };
 
     /// <summary>Wires the shell around one root pane other than the batch list (<c>open FILE</c>, tests).</summary>
     public static AppShell BuildWith(IApplication app, ShellInfo info, ThemeCatalog themes, TimeProvider time, Func<IShell, IPane> root,

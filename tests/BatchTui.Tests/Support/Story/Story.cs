@@ -26,12 +26,13 @@ public sealed class Story : IAsyncDisposable, IDisposable
     private readonly string _dir;
 
     private Story(World world, bool ownsWorld, int cols, int rows, bool readOnly, int pageSize, string theme, bool panes, CrashLog? crashes,
-        IBatchesApi? api = null)
+        IBatchesApi? api = null, PaneFactories? factories = null, ShellInfo? info = null)
     {
         World = world;
         _ownsWorld = ownsWorld;
         _dir = Directory.CreateTempSubdirectory("batchtui-story-").FullName;
-        Driver = TuiDriver.Start(api ?? world.Api, world.Time, cols, rows, readOnly, pageSize, panes ? Panes(world, Folder) : null, theme, crashes);
+        Driver = TuiDriver.Start(api ?? world.Api, world.Time, cols, rows, readOnly, pageSize, factories ?? (panes ? Panes(world, Folder) : null), theme,
+            crashes, info);
     }
 
     /// <summary>A seeded world of its own (disposed with the story) and the app on top of it.</summary>
@@ -43,9 +44,11 @@ public sealed class Story : IAsyncDisposable, IDisposable
     /// <summary>The app over a world the test arranged first (and disposes itself).</summary>
     /// <param name="api">What the app talks to instead of <c>world.Api</c>: a wrapper around it that doctors answers
     /// as a misbehaving server would, or counts calls.</param>
+    /// <param name="factories">The pane hooks as a test wired them (the profile switch); <paramref name="info"/>: the header.</param>
     public static Story On(World world, int cols = 100, int rows = 30, bool readOnly = false, int pageSize = 50,
-        string theme = "dark", bool panes = true, CrashLog? crashes = null, IBatchesApi? api = null) =>
-        new(world, ownsWorld: false, cols, rows, readOnly, pageSize, theme, panes, crashes, api);
+        string theme = "dark", bool panes = true, CrashLog? crashes = null, IBatchesApi? api = null, PaneFactories? factories = null,
+        ShellInfo? info = null) =>
+        new(world, ownsWorld: false, cols, rows, readOnly, pageSize, theme, panes, crashes, api, factories, info);
 
     public World World { get; }
 
