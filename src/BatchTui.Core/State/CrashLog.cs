@@ -19,6 +19,7 @@ public sealed class CrashLog(string directory, ApiKey? key, TimeProvider time)
     public const int MaxChars = 64 * 1024;
 
     private readonly HashSet<string> _seen = [];
+    private readonly List<ApiKey> _keys = key is null ? [] : [key];
     private readonly object _gate = new();
     private int _written;
 
@@ -26,6 +27,13 @@ public sealed class CrashLog(string directory, ApiKey? key, TimeProvider time)
     public static CrashLog Default(ApiKey? key, TimeProvider? time = null) => new(StateDirectory.Resolve(), key, time ?? TimeProvider.System);
 
     public string Directory { get; } = directory;
+
+    /// <summary>A key the session started using later (a profile switched to): redacted from every report from now on.</summary>
+    public void AlsoScrub(ApiKey? other)
+    {
+        if (other is null) return;
+        lock (_keys) _keys.Add(other);
+    }
 
     /// <summary>
     /// Writes a report of <paramref name="error"/>, raised by <paramref name="where"/>; returns its path, the path of
@@ -110,7 +118,7 @@ public sealed class CrashLog(string directory, ApiKey? key, TimeProvider time)
     public string Clean(string text)
     {
         if (text.Length > MaxChars) text = text[..MaxChars] + $"… ({text.Length - MaxChars:N0} more characters)";
-        if (key is not null) text = key.Scrub(text);
+        lock (_keys) foreach (ApiKey k in _keys) text = k.Scrub(text);
         return Escape(text);
     }
 

@@ -53,7 +53,8 @@ internal static class TuiCommand
             Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));
         StatsPrices.Current = options.Prices;
         // P switches profiles in place: each is resolved from these same arguments with its own --profile.
-        await using var sessions = new TuiSessions(new ProfileCatalog(args, ConfigLoader.ProcessEnvironment()), tui);
+        CrashLog crashes = CrashLog.Default(options.ApiKey);
+        await using var sessions = new TuiSessions(new ProfileCatalog(args, ConfigLoader.ProcessEnvironment()), tui, crashes: crashes);
         TuiSessions.Opened opened;
         try
         {
@@ -64,7 +65,7 @@ internal static class TuiCommand
             Console.Error.WriteLine($"batchtui: cannot open the connection: {UntrustedText.ForTerminal(e.Message)}");
             return 1;
         }
-        return TuiApp.Run(opened.Api, opened.Info, tui, opened.Panes, CrashLog.Default(options.ApiKey));
+        return TuiApp.Run(opened.Api, opened.Info, tui, opened.Panes, crashes);
     }
 
     // With no controlling terminal at all (cron, CI, setsid) Terminal.Gui would run blind and never exit.

@@ -18,7 +18,7 @@ namespace BatchTui.Cli;
 /// </summary>
 /// <param name="stateDir">Labels, drafts and journal (null: <c>$XDG_STATE_HOME/batchtui</c>); <paramref name="cacheDir"/>: the
 /// results cache (null: the default one). Tests give folders of their own.</param>
-internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui, string? stateDir = null, string? cacheDir = null) : IAsyncDisposable
+internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui, string? stateDir = null, string? cacheDir = null, CrashLog? crashes = null) : IAsyncDisposable
 {
     private readonly string _stateDir = stateDir ?? StateDirectory.Resolve();
     private readonly EditorStores _editorStores = // drafts and journal: keyed by origin inside
@@ -76,6 +76,7 @@ internal sealed class TuiSessions(ProfileCatalog catalog, TuiOptions tui, string
         ProfileSummary summary = catalog.Describe(name);
         if (summary.Options is not { } options || summary.Unusable is not null)
             throw new InvalidOperationException($"cannot switch to {name}: {summary.Unusable}");
+        crashes?.AlsoScrub(options.ApiKey); // a report written after the switch may quote this key too
         Opened opened = await OpenAsync(options, ct).ConfigureAwait(false);
         return new ProfileSession(opened.Info,
             shell => TuiApp.BatchList(shell, opened.Api, tui, opened.Panes),

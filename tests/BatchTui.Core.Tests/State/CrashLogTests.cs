@@ -43,6 +43,19 @@ public sealed class CrashLogTests : IDisposable
     }
 
     [Fact]
+    public void A_key_of_a_profile_switched_to_later_is_redacted_too()
+    {
+        var log = new CrashLog(Path.Combine(_root, "batchtui"), new ApiKey("sk-first-1"), _time);
+        log.AlsoScrub(new ApiKey("sk-second-2"));
+        string? path = log.Write(Thrown(new InvalidOperationException("keys sk-first-1 and sk-second-2 in one message")), "refresh");
+
+        string text = File.ReadAllText(path!);
+        Assert.Contains("keys [redacted] and [redacted] in one message", text);
+        Assert.DoesNotContain("sk-first-1", text);
+        Assert.DoesNotContain("sk-second-2", text);
+    }
+
+    [Fact]
     public void The_same_failure_is_written_once_and_reports_are_capped()
     {
         var log = new CrashLog(_root, null, _time);
