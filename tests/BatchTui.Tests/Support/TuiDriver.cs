@@ -28,11 +28,7 @@ public sealed class TuiDriver : IDisposable
         CrashLog? crashes, ShellInfo? info = null)
     {
         Time = time;
-        Themes = new ThemeCatalog(theme, noColor: false);
-        Themes.Install(null);
-        App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
-        App.Driver!.SetScreenSize(cols, rows);
-        Themes.Apply(Themes.Current, App.Driver);
+        (Themes, App) = Boot(time, cols, rows, theme);
         (Shell, _pane) = TuiApp.Build(App, api, info ?? new ShellInfo("default", api.BaseUrl, true, readOnly), new TuiOptions(pageSize, 5), Themes, time, factories, crashes);
         // Snapshots must not depend on the machine's zone.
         Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
@@ -42,15 +38,22 @@ public sealed class TuiDriver : IDisposable
         Settle();
     }
 
+    // The app on the headless driver at a fixed size, its theme installed: what both constructors start from.
+    private static (ThemeCatalog, IApplication) Boot(FakeTimeProvider time, int cols, int rows, string theme)
+    {
+        var themes = new ThemeCatalog(theme, noColor: false);
+        themes.Install(null);
+        IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(cols, rows);
+        themes.Apply(themes.Current, app.Driver);
+        return (themes, app);
+    }
+
     // The same shell around another root pane: open FILE, or a results browser of its own.
     private TuiDriver(ShellInfo info, Func<IShell, IPane> root, FakeTimeProvider time, int cols, int rows, string theme, bool settle = true)
     {
         Time = time;
-        Themes = new ThemeCatalog(theme, noColor: false);
-        Themes.Install(null);
-        App = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
-        App.Driver!.SetScreenSize(cols, rows);
-        Themes.Apply(Themes.Current, App.Driver);
+        (Themes, App) = Boot(time, cols, rows, theme);
         Shell = TuiApp.BuildWith(App, info, Themes, time, root);
         Shell.LocalZone = Shell.Zone = TimeZoneInfo.Utc;
         _token = App.Begin(Shell);
