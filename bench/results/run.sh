@@ -11,6 +11,8 @@
 #
 # Usage (from anywhere): bash bench/results/run.sh [--runs N] [--keep-1g] [--no-1g] [--index-only]
 #   --index-only: just the full-index rows (both files), a few minutes
+#   APP_NATIVE=path/to/batchtui (a native publish, e.g. bench/tui/native-smoke.sh's): adds the installed tool's rows,
+#   the whole-file index (`open FILE --summary`) and the first screen (`open FILE`, bench/results/open-cold.sh)
 set -euo pipefail
 
 runs=3; keep_1g=0; with_1g=1; index_only=0
@@ -108,6 +110,17 @@ index_rows() { # index_rows FILE LABEL
     "$(awk -v r="$r_wc" 'BEGIN{print (r<=3)?"yes":"NO"}')"
   row "full index (wall, incl. .NET start)" "$label" "$ours ms" "grep -F -c errored" "$g_ms ms" "${r_g}× grep" "(info)" "-"
   row "  same, inside the process" "$label" "$inproc ms" "-" "-" "-" "(info)" "-"
+  if [ -n "${APP_NATIVE:-}" ]; then
+    # The installed tool (native AOT) indexing the whole file as a user runs it: `batchtui open FILE --summary`.
+    local nat nat_err r_nat
+    nat=$(wall "$APP_NATIVE" open "$f" --summary)
+    nat_err=$(grep -o '[0-9,]* errored' "$out/last.txt" | head -1 | tr -d ', errored')
+    r_nat=$(ratio "$jq_ms" "$nat")
+    row "full index, native tool (open --summary; $nat_err errored)" "$label" "$nat ms" "jq select errored" "$jq_ms ms" "${r_nat}× faster" \
+      "≥ 10× faster" "$(awk -v r="$r_nat" -v a="$nat_err" -v b="$jq_err" 'BEGIN{print (r>=10 && a==b)?"yes":"NO"}')"
+    row "full index, native tool (open --summary)" "$label" "$nat ms" "wc -l" "$wc_ms ms" "$(ratio "$nat" "$wc_ms")× wc" "≤ 3× wc -l" \
+      "$(awk -v r="$(ratio "$nat" "$wc_ms")" 'BEGIN{print (r<=3)?"yes":"NO"}')"
+  fi
   facts[$label]="$(mib "$f"), $lines lines, $nrows results ($err errored, $bad unparseable; jq finds $jq_err errored)"
 }
 index_rows "$f300" 300M
@@ -176,7 +189,8 @@ echo
   printf '%s\n' "${rows[@]}"
 } | column -t -s $'\t'
 echo
-echo "notes: our index time is the whole process (.NET start included), JIT build as bench/results builds it; 'inside the process' is the pass alone."
+echo "notes: our index time is the whole process (.NET start included), JIT build as bench/results builds it; 'inside the process' is the pass alone;"
+echo "       'native tool' rows are the installed tool (APP_NATIVE), start included."
 echo "       search is timed inside the process over an index built beforehand (as '/' runs in the app); grep is the whole process."
 
 [ -n "$f1g" ] && [ "$keep_1g" -eq 0 ] && rm -f "$f1g" "$f1g.stamp"

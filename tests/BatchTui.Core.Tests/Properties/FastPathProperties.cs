@@ -111,7 +111,7 @@ public sealed class FastPathProperties(ITestOutputHelper output)
                 using ResultsIndex index = mode switch
                 {
                     0 => ResultsIndex.Build(path, scanThreads: 1),
-                    1 => ResultsIndex.Build(path, scanThreads: 3),
+                    1 => ResultsIndex.Build(path, scanThreads: 3, IndexTuning.Tiny),
                     _ => OpenThenAllCores(path),
                 };
                 var expected = Classify(file);
@@ -141,7 +141,7 @@ public sealed class FastPathProperties(ITestOutputHelper output)
 
     private static ResultsIndex OpenThenAllCores(string path)
     {
-        ResultsIndex index = ResultsIndex.Open(path);
+        ResultsIndex index = ResultsIndex.Open(path, IndexTuning.Tiny);
         index.WhenRows(1).Wait(TimeSpan.FromMinutes(1));
         index.UseAllCores();
         index.Completion.Wait(TimeSpan.FromMinutes(1));
@@ -156,7 +156,7 @@ public sealed class FastPathProperties(ITestOutputHelper output)
         var file = new List<byte>();
         if (alignTo >= 0)
         {
-            int filler = ResultsIndexer.BlockBytes - alignTo - 1;
+            int filler = IndexTuning.Default.BlockBytes - alignTo - 1;
             string head = """{"custom_id":"filler","result":{"type":"canceled"},"pad":""";
             int padLength = Math.Max(0, filler - head.Length - 3);
             file.AddRange(Encoding.UTF8.GetBytes(head + "\"" + new string('x', padLength) + "\"}"));

@@ -22,16 +22,14 @@ public sealed class IndexerProperties(ITestOutputHelper output)
         var gen = Gen.Select(Gen.Select(Gen.Int[0, corpus.Count - 1], Mutation.Script).Array[1, 20], Gen.Int[0, 3], Gen.Bool);
         string dir = Directory.CreateTempSubdirectory("batchtui-prop-").FullName;
         int files = 0, rows = 0, unparseable = 0;
-        bool share = ResultsIndexer.ShareScan;
         try
         {
-            gen.Sample((picks, layout, shareScan) =>
+            gen.Sample((picks, layout, cut) =>
             {
                 byte[] file = Layout(picks.Select(p => Mutation.Apply(corpus[p.Item1], p.Item2)).ToList(), layout);
                 string path = Path.Combine(dir, $"f{files++}.jsonl");
                 File.WriteAllBytes(path, file);
-                ResultsIndexer.ShareScan = shareScan;
-                using var index = ResultsIndex.Build(path);
+                using var index = cut ? ResultsIndex.Build(path, scanThreads: 3, IndexTuning.Tiny) : ResultsIndex.Build(path, scanThreads: 1);
 
                 var lines = SplitLines(file);
                 var expected = Enumerable.Range(0, lines.Count).Where(i => !IsBlank(lines[i])).ToList();
@@ -63,7 +61,6 @@ public sealed class IndexerProperties(ITestOutputHelper output)
         }
         finally
         {
-            ResultsIndexer.ShareScan = share;
             Directory.Delete(dir, recursive: true);
         }
         output.WriteLine($"{Runs.Of(FileIterations)} files, {rows} rows ({unparseable} unparseable) from {corpus.Count} corpus lines");

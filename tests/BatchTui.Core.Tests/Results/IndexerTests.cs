@@ -38,17 +38,9 @@ public class IndexerTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Thousands_of_lines_with_bad_blank_and_tabbed_ones_interleaved_index_in_file_order(bool shareScan)
+    public void Thousands_of_lines_with_bad_blank_and_tabbed_ones_interleaved_index_in_file_order(bool cut)
     {
-        bool was = ResultsIndexer.ShareScan;
-        ResultsIndexer.ShareScan = shareScan;
-        try { CheckInterleaved(); }
-        finally { ResultsIndexer.ShareScan = was; }
-    }
-
-    private static void CheckInterleaved()
-    {
-        // Enough lines per read block that the scan is shared between threads; the entries must not notice.
+        // Cut into parts indexed by three threads and joined, or read on one: the entries must not notice.
         using var dir = new TempDir();
         var lines = new List<string>();
         for (int i = 1; i <= 3000; i++)
@@ -60,8 +52,9 @@ public class IndexerTests
                 6 => $"{{\"custom_id\":\"m-{i}\",\"result\":{{\"type\":\"succeeded\",\"message\":{{\"content\":[{{\"type\":\"text\",\"text\":\"raw\u0001control\"}}]}}}}}}",
                 _ => Succeeded($"m-{i}", ResultLines.Text($"row {i} says \"hi\"\n"), input: i, output: 2 * i),
             });
-        using var index = ResultsIndex.Build(WriteFile(dir, [.. lines]));
+        using var index = cut ? ResultsIndex.Build(WriteFile(dir, [.. lines]), scanThreads: 3, IndexTuning.Tiny) : ResultsIndex.Build(WriteFile(dir, [.. lines]), scanThreads: 1);
 
+        Assert.Equal(cut ? 3 : 1, index.Parts);
         int row = 0;
         for (int i = 1; i <= 3000; i++)
         {

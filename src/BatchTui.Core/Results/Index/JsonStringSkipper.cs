@@ -49,12 +49,12 @@ internal static class JsonStringSkipper
             ulong body = closing == 0 ? ulong.MaxValue : (closing & (0UL - closing)) - 1; // the bits below the closing quote
             if ((control & body) != 0) return Outcome.Invalid;
             if ((backslash & body) != 0) escaped = true;
-            ulong esc = escapedChars & body;
-            if (esc != 0)
+            // The escaped characters themselves: a block of real text holds one or two, so each is looked up alone.
+            for (ulong esc = escapedChars & body; esc != 0; esc &= esc - 1)
             {
-                EscapeMasks(ref block, out ulong simple, out ulong u);
-                if ((esc & ~(simple | u)) != 0) return Outcome.Invalid;
-                if ((esc & u) != 0) return Outcome.Unicode;
+                byte c = Unsafe.Add(ref block, BitOperations.TrailingZeroCount(esc));
+                if (c == (byte)'u') return Outcome.Unicode;
+                if (!IsSimpleEscape(c)) return Outcome.Invalid;
             }
             if (closing != 0)
             {
@@ -117,21 +117,7 @@ internal static class JsonStringSkipper
         }
     }
 
-    /// <summary>Where the bytes may follow a backslash: one of " / b f n r t (a backslash after a backslash never
-    /// reaches here), and where they are a 'u'.</summary>
+    /// <summary>What may follow a backslash besides 'u': " \ / b f n r t.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EscapeMasks(ref byte block, out ulong simple, out ulong u)
-    {
-        simple = u = 0;
-        for (int k = 0; k < 64; k += Vector128<byte>.Count)
-        {
-            Vector128<byte> v = Vector128.LoadUnsafe(ref block, (nuint)k);
-            Vector128<byte> ok = Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'/'))
-                | Vector128.Equals(v, Vector128.Create((byte)'b')) | Vector128.Equals(v, Vector128.Create((byte)'f'))
-                | Vector128.Equals(v, Vector128.Create((byte)'n')) | Vector128.Equals(v, Vector128.Create((byte)'r'))
-                | Vector128.Equals(v, Vector128.Create((byte)'t')) | Vector128.Equals(v, Vector128.Create((byte)'\\'));
-            simple |= (ulong)ok.ExtractMostSignificantBits() << k;
-            u |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'u')).ExtractMostSignificantBits() << k;
-        }
-    }
+    private static bool IsSimpleEscape(byte c) => c is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t';
 }

@@ -37,5 +37,9 @@ public readonly struct ResultEntry
     public int PreviewLength { get; }
     public int BlockCount { get; }
 
+    /// <summary>The same row with its line number moved on by <paramref name="lines"/> (a segment joining the index).</summary>
+    internal ResultEntry AfterLines(int lines) => new(Offset, Length, LineNumber + lines, CustomId, Kind, ReasonId, ModelId,
+        InputTokens, OutputTokens, CacheCreationTokens, CacheReadTokens, PreviewOffset, PreviewLength, BlockCount);
+
     public long TotalTokens => (long)InputTokens + OutputTokens + CacheCreationTokens + CacheReadTokens;
 }

@@ -30,37 +30,40 @@ public sealed class ResultsIndex : IDisposable
     /// Opens <paramref name="path"/> and starts indexing it in the background, on one thread: the UI thread needs the
     /// other core to draw the first screen. Call <see cref="UseAllCores"/> once it is drawn.
     /// </summary>
-    public static ResultsIndex Open(string path, CancellationToken ct = default)
+    public static ResultsIndex Open(string path, CancellationToken ct = default) => Open(path, IndexTuning.Default, ct);
+
+    internal static ResultsIndex Open(string path, IndexTuning tuning, CancellationToken ct = default)
     {
-        var index = new ResultsIndex(path) { ScanThreads = 1 };
-        _ = Task.Run(() => index.Run(ct), CancellationToken.None);
+        var index = new ResultsIndex(path) { ScanThreads = 1, Tuning = tuning };
+        // Its own thread, not a pool one: a pass of seconds on one of the two pool threads a 2-core machine starts with
+        // left the UI's posted work waiting for the pool to grow (~250 ms before the first rows showed).
+        _ = Task.Factory.StartNew(() => index.Run(ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return index;
     }
 
     /// <summary>Indexes <paramref name="path"/> on the calling thread and returns when done (CLI, tests, benchmark).</summary>
-    public static ResultsIndex Build(string path, CancellationToken ct = default) => Build(path, AllCores, ct);
+    public static ResultsIndex Build(string path, CancellationToken ct = default) => Build(path, Environment.ProcessorCount, ct: ct);
 
-    /// <summary>The same with <paramref name="scanThreads"/> scanning threads (tests cover 1 and several whatever the machine).</summary>
-    internal static ResultsIndex Build(string path, int scanThreads, CancellationToken ct = default)
+    /// <summary>The same with <paramref name="scanThreads"/> threads (tests: 1, or more than the machine has).</summary>
+    internal static ResultsIndex Build(string path, int scanThreads, IndexTuning? tuning = null, CancellationToken ct = default)
     {
-        var index = new ResultsIndex(path) { ScanThreads = scanThreads };
+        var index = new ResultsIndex(path) { ScanThreads = scanThreads, Tuning = tuning ?? IndexTuning.Default };
         index.Run(ct);
         return index;
     }
 
-    /// <summary>How many threads may scan lines (read at every block, so it can rise mid-pass); every core for
-    /// <see cref="Build"/>, one for <see cref="Open"/> until <see cref="UseAllCores"/>.</summary>
+    /// <summary>How many threads may index: read after every block, so it can rise mid-pass (<see cref="UseAllCores"/>);
+    /// every core for <see cref="Build"/>, one for <see cref="Open"/> until the first screen is drawn.</summary>
     public int ScanThreads { get => _scanThreads; private set => _scanThreads = Math.Max(1, value); }
     private volatile int _scanThreads = 1;
 
     /// <summary>Lets the rest of the pass use every core (the TUI calls it once the first screen is drawn).</summary>
-    public void UseAllCores() => ScanThreads = AllCores;
+    public void UseAllCores() => ScanThreads = Environment.ProcessorCount;
 
-    // Scan threads for "every core". On the 2-core development machine, shared with other work (load ~8), a second
-    // scanning thread made the 300 MiB pass slower, not faster (median ~355 ms against ~330 ms on one, bench/results
-    // `index` with DOTNET_PROCESSOR_COUNT=1 and without, interleaved): a helper descheduled mid-claim keeps the reader
-    // waiting. So two cores scan on one; more cores share.
-    private static int AllCores => Environment.ProcessorCount > 2 ? Environment.ProcessorCount : 1;
+    internal IndexTuning Tuning { get; private init; } = IndexTuning.Default;
+
+    /// <summary>How many parts the pass was cut into (1: read by one thread from top to bottom).</summary>
+    internal int Parts { get; set; } = 1;
 
     public string Path { get; }
     public long FileLength { get; }
@@ -134,9 +137,10 @@ public sealed class ResultsIndex : IDisposable
         return JsonPreview.Decode(raw[..n], maxChars);
     }
 
+    /// <summary>Adds a row; <paramref name="problem"/> ("unparseable — …") gets the row's line number in front.</summary>
     internal void Add(in ResultEntry entry, string? problem)
     {
-        if (problem is not null) lock (_gate) _problems[_entries.Count] = problem;
+        if (problem is not null) lock (_gate) _problems[_entries.Count] = $"line {entry.LineNumber}: {problem}";
         _entries.Add(entry);
     }
 

@@ -14,7 +14,7 @@ namespace BatchTui.Tui.Batches;
 /// narrow ones. Its keys are declared once in <see cref="Actions"/>; the shell derives hints, help and read-only from
 /// them.
 /// </summary>
-public sealed partial class BatchesPane : IRootPane, IDisposable
+public sealed partial class BatchesPane : IRootPane, IFirstScreen, IDisposable
 {
     public const int SideBySideWidth = 140;
     private readonly IShell _shell;
@@ -25,6 +25,9 @@ public sealed partial class BatchesPane : IRootPane, IDisposable
     private Exception? _lastRefreshError;
     private FlashMessage? _refreshFlash;
     private BatchFilter? _filterBeforePrompt;
+
+    /// <summary>The first page is in: the next frame shows the list.</summary>
+    public bool FirstScreenShown => Model.State.Loaded;
 
     public BatchesPane(IShell shell, IBatchesApi api, int pageSize, TimeSpan? refreshInterval, PaneFactories? factories = null)
     {

@@ -17,7 +17,7 @@ namespace BatchTui.Tui.Results;
 /// <see cref="ForFile"/> (<c>open FILE</c>). Split by concern: opening here; <c>.Actions</c> (keys, filters,
 /// navigation), <c>.Export</c> (search, export, copy), <c>.Retry</c> (download again, retry failed), <c>.Shown</c>.
 /// </summary>
-public sealed partial class ResultsPane : IPane, IDisposable
+public sealed partial class ResultsPane : IPane, IFirstScreen, IDisposable
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
 
@@ -63,6 +63,9 @@ public sealed partial class ResultsPane : IPane, IDisposable
 
     /// <summary>The view-model, once the file is open (null while downloading).</summary>
     public ResultsBrowserModel? Model => _model;
+
+    /// <summary>Rows are in the table (or the file has none, or could not be read): the next frame is a real screen.</summary>
+    public bool FirstScreenShown { get; private set; }
     public string Status => _status;
     public ResultTreeView Tree => _tree;
     public ResultsTableView Table => _table;
@@ -218,6 +221,7 @@ public sealed partial class ResultsPane : IPane, IDisposable
         if (_model is null || _disposed) return;
         _model.Refresh(_cts.Token);
         _table.Update();
+        FirstScreenShown |= _model.View.Count > 0 || _model.Index.IsComplete;
         if (_model.Selected >= 0 && _table.SelectedRow != _model.Selected) _table.SelectRow(_model.Selected);
         if (_model.Selected < 0) ShowSelected();
         else if (_model.SelectedRow != _shownRow) ShowSelected();

@@ -1,4 +1,3 @@
-using BatchTui.Tui.Batches;
 using System.Diagnostics;
 using System.Globalization;
 using Terminal.Gui.App;
@@ -7,7 +6,8 @@ namespace BatchTui.Tui.Shell;
 
 /// <summary>
 /// For the start-up benchmark (bench/tui): with <c>BATCHTUI_BENCH_FIRST_FRAME=FILE</c> set, the app writes into FILE,
-/// when the first frame that shows the loaded list is drawn, the wall clock in Unix nanoseconds (the benchmark
+/// when the first frame that shows the root pane's first real screen is drawn (the loaded list; a results file's first
+/// rows), the wall clock in Unix nanoseconds (the benchmark
 /// subtracts its own stamp taken before exec: a file's mtime is too coarse for a native start) and the milliseconds
 /// since process start by the process's own start time; then it quits. Without the variable it does nothing.
 /// </summary>
@@ -15,14 +15,14 @@ internal static class FirstFrameProbe
 {
     public const string Variable = "BATCHTUI_BENCH_FIRST_FRAME";
 
-    public static void Attach(IApplication app, BatchesPane pane, Action quit)
+    public static void Attach(IApplication app, IFirstScreen pane, Action quit)
     {
         string? file = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrEmpty(file)) return;
         bool done = false;
         app.LayoutAndDrawComplete += (_, _) =>
         {
-            if (done || !pane.Model.State.Loaded) return;
+            if (done || !pane.FirstScreenShown) return;
             done = true;
             long unixNs = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
             double ms = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;

@@ -41,8 +41,10 @@ public static class TuiApp
     {
         TimeProvider time = TimeProvider.System;
         (IApplication app, ThemeCatalog themes) = Start(options, time);
-        AppShell shell = BuildWith(app, info, themes, time, root, crashes);
+        IPane? top = null;
+        AppShell shell = BuildWith(app, info, themes, time, s => top = root(s), crashes);
         app.AddTimeout(TimeSpan.Zero, () => { shell.StartTicking(); return false; });
+        if (top is IFirstScreen first) FirstFrameProbe.Attach(app, first, shell.Quit);
         return TerminalSession.Run(app, shell, shell.Quit, e => shell.Contain(e, "the main loop"), crashes, time);
     }
 
