@@ -43,15 +43,34 @@ internal static class OpenCommand
             if (summary) return PrintSummary(input.Path);
 
             await Task.Yield();
-            // Prices for the stats pane: the config file's, when it reads (open itself needs no config).
-            try { StatsPrices.Current = ConfigLoader.Load([], ConfigLoader.ProcessEnvironment()).Options.Prices; }
-            catch (ConfigException) { }
+            bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            TuiWarmup.Begin(theme: null, noColor);
+            // The index pass starts now, on its own thread, while this one sets up the terminal: the first rows are in
+            // by the first frame. (Should it fail to open, the pane tries again and says why.)
+            using var stop = new CancellationTokenSource();
+            ResultsIndex? indexing = null;
+            try { indexing = ResultsIndex.Open(input.Path, stop.Token); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            // Prices for the stats pane: the config file's, when it reads (open itself needs no config). Read off the
+            // first frame's path: only `%` needs them.
+            _ = Task.Run(() =>
+            {
+                try { StatsPrices.Current = ConfigLoader.Load([], ConfigLoader.ProcessEnvironment()).Options.Prices; }
+                catch (ConfigException) { }
+            });
             var crashes = CrashLog.Default(key: null);
             string? title = input.IsCopy ? input.Source : null;
             // The app's own shell (header naming the file, help, prompts); NO_COLOR picks the mono theme as in the app.
-            var options = new TuiOptions(NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
-            return TuiApp.RunWith(ShellInfo.ForFile(title ?? Path.GetFileName(input.Path)), options,
-                shell => ResultsPane.ForFile(shell, input.Path, title), crashes);
+            var options = new TuiOptions(NoColor: noColor);
+            try
+            {
+                return TuiApp.RunWith(ShellInfo.ForFile(title ?? Path.GetFileName(input.Path)), options,
+                    shell => ResultsPane.ForFile(shell, input.Path, title, indexing), crashes);
+            }
+            finally
+            {
+                stop.Cancel();
+            }
         }
     }
 

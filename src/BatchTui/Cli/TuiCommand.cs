@@ -48,6 +48,7 @@ internal static class TuiCommand
             Console.Error.WriteLine("batchtui: the UI needs a terminal; try 'batchtui list'");
             return 2;
         }
+        TuiWarmup.Begin(theme, noColor); // on the other core, while this one opens the connection
 
         var tui = new TuiOptions(options.PageSize, options.RefreshSeconds, theme, noColor, options.Notify,
             Tmux: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TMUX")));

@@ -1,4 +1,5 @@
 using BatchTui.Core.Api;
+using BatchTui.Core.Results.Index;
 using BatchTui.Core.State;
 using BatchTui.Tui.Batches;
 using BatchTui.Tui.Results;
@@ -61,9 +62,13 @@ public sealed class TuiDriver : IDisposable
         else _thread.Release();
     }
 
-    /// <summary><c>batchtui open FILE</c>: the app's shell with the results browser of <paramref name="path"/> as its root.</summary>
-    public static TuiDriver Open(string path, int cols = 100, int rows = 30, FakeTimeProvider? time = null, string theme = "dark") =>
-        new(ShellInfo.ForFile(Path.GetFileName(path)), shell => ResultsPane.ForFile(shell, path), time ?? NewClock(), cols, rows, theme);
+    /// <summary><c>batchtui open FILE</c>: the app's shell with the results browser of <paramref name="path"/> as its root,
+    /// its index pass started before the shell, as <c>open</c> starts it.</summary>
+    public static TuiDriver Open(string path, int cols = 100, int rows = 30, FakeTimeProvider? time = null, string theme = "dark")
+    {
+        ResultsIndex indexing = ResultsIndex.Open(path);
+        return new(ShellInfo.ForFile(Path.GetFileName(path)), shell => ResultsPane.ForFile(shell, path, indexing: indexing), time ?? NewClock(), cols, rows, theme);
+    }
 
     /// <summary>The app's shell with <paramref name="root"/> as its only pane (e.g. the results of one batch).</summary>
     /// <param name="settle">False: the first screen is read before the work the pane started is done (a download).</param>

@@ -106,10 +106,12 @@ public sealed partial class ResultsPane : IPane, IFirstScreen, IDisposable
 
     /// <summary>A local results .jsonl, with no API at all.</summary>
     /// <param name="title">What to call it (e.g. the pipe a private copy was made from); default: the file name.</param>
-    public static ResultsPane ForFile(IShell shell, string path, string? title = null)
+    /// <param name="indexing">Its index pass when already started (<c>open FILE</c> starts it before the terminal is
+    /// set up, so the first rows are in when the first frame is drawn); the pane owns it from here.</param>
+    public static ResultsPane ForFile(IShell shell, string path, string? title = null, ResultsIndex? indexing = null)
     {
         var pane = new ResultsPane(shell, $"results {title ?? Path.GetFileName(path)}", null);
-        pane.OpenIndex(Path.GetFullPath(path), null);
+        pane.OpenIndex(Path.GetFullPath(path), null, indexing);
         return pane;
     }
 
@@ -152,13 +154,13 @@ public sealed partial class ResultsPane : IPane, IFirstScreen, IDisposable
         }, this);
     }
 
-    private void OpenIndex(string path, CachedResults? cached)
+    private void OpenIndex(string path, CachedResults? cached, ResultsIndex? indexing = null)
     {
         if (_disposed) return;
         ResultsIndex index;
         try
         {
-            index = ResultsIndex.Open(path, _cts.Token);
+            index = indexing ?? ResultsIndex.Open(path, _cts.Token);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -50,8 +50,7 @@ public static class TuiApp
 
     private static (IApplication, ThemeCatalog) Start(TuiOptions options, TimeProvider time)
     {
-        var themes = new ThemeCatalog(options.Theme, options.NoColor);
-        themes.Install(null);
+        ThemeCatalog themes = TuiWarmup.Themes(options);
         IApplication app = Application.Create(new TuiClock(time)).Init(DriverRegistry.Names.ANSI);
         themes.Apply(themes.Current, app.Driver);
         return (app, themes);
