@@ -133,12 +133,32 @@ public class IndexerTests
         await index.WhenRows(50);
         Assert.True(index.Count >= 50);
         Assert.Equal("id-00000", index[0].CustomId);
+        index.UseAllCores(); // as the results pane does once they are drawn
         await index.Completion;
         Assert.Equal(5000, index.Count);
         Assert.Equal(index.FileLength, index.BytesIndexed);
         await index.WhenRows(10_000); // more than there are: completes because the pass is over
         Assert.True(index.CurrentProgress.Done);
         Assert.Equal(1.0, index.CurrentProgress.Fraction);
+    }
+
+    [Fact]
+    public async Task The_background_pass_pauses_after_the_first_screen_until_it_is_drawn_then_reads_the_rest_on_every_core()
+    {
+        using var dir = new TempDir();
+        // ~3 MB: several read blocks, so the pause comes well before the end.
+        string path = WriteFile(dir, Enumerable.Range(0, 20_000).Select(i => Succeeded($"id-{i:D5}", ResultLines.Text($"answer {i} " + new string('x', 80)))).ToArray());
+        using var index = ResultsIndex.Open(path, IndexTuning.Default with { FirstScreenWait = TimeSpan.FromMinutes(5), MinPartBytes = 1 });
+        await index.WhenRows(ResultsIndex.FirstScreenRows);
+        Assert.False(index.IsComplete); // paused: it cannot have waited out five minutes
+        Assert.True(index.Count < 20_000);
+        Assert.Equal(1, index.Parts);
+
+        index.UseAllCores();
+        await index.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(20_000, index.Count);
+        for (int row = 0; row < index.Count; row++) Assert.Equal((row + 1, $"id-{row:D5}"), (index[row].LineNumber, index[row].CustomId));
+        Assert.Equal(Environment.ProcessorCount, index.Parts); // one part per core (one core: read to the end alone)
     }
 
     [Fact]

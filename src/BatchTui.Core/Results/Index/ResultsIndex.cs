@@ -35,6 +35,7 @@ public sealed class ResultsIndex : IDisposable
     internal static ResultsIndex Open(string path, IndexTuning tuning, CancellationToken ct = default)
     {
         var index = new ResultsIndex(path) { ScanThreads = 1, Tuning = tuning };
+        index._holdForFirstScreen = true;
         // Its own thread, not a pool one: a pass of seconds on one of the two pool threads a 2-core machine starts with
         // left the UI's posted work waiting for the pool to grow (~250 ms before the first rows showed).
         _ = Task.Factory.StartNew(() => index.Run(ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -58,9 +59,30 @@ public sealed class ResultsIndex : IDisposable
     private volatile int _scanThreads = 1;
 
     /// <summary>Lets the rest of the pass use every core (the TUI calls it once the first screen is drawn).</summary>
-    public void UseAllCores() => ScanThreads = Environment.ProcessorCount;
+    public void UseAllCores()
+    {
+        ScanThreads = Environment.ProcessorCount;
+        _firstScreenDrawn.Set();
+    }
+
+    /// <summary>
+    /// <see cref="Open"/>'s pass pauses, at the end of the block in which it has this many rows, until
+    /// <see cref="UseAllCores"/> says the first screen is drawn: till then the UI is still setting up the terminal and
+    /// drawing, and on 2 cores a pass running at full speed beside it made the first frame later, while the rows it
+    /// read would not be shown before that frame anyway. A first screen waits for at most this many rows.
+    /// </summary>
+    public const int FirstScreenRows = 200;
+    private readonly ManualResetEventSlim _firstScreenDrawn = new();
+
+    internal void WaitForFirstScreen(CancellationToken ct)
+    {
+        if (!_holdForFirstScreen || ScanThreads > 1 || Count < FirstScreenRows || _firstScreenDrawn.IsSet) return;
+        _firstScreenDrawn.Wait(Tuning.FirstScreenWait, ct);
+        _firstScreenDrawn.Set(); // once
+    }
 
     internal IndexTuning Tuning { get; private init; } = IndexTuning.Default;
+    private bool _holdForFirstScreen;
 
     /// <summary>How many parts the pass was cut into (1: read by one thread from top to bottom).</summary>
     internal int Parts { get; set; } = 1;
@@ -185,7 +207,9 @@ public sealed class ResultsIndex : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) _handle.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _firstScreenDrawn.Set(); // a pass waiting for a first screen that will not come goes on (and finds the handle closed)
+        _handle.Dispose();
     }
 
     public override string ToString() => new StringBuilder().Append(Path).Append(" (").Append(Count).Append(" rows)").ToString();

@@ -59,6 +59,7 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
 
     private void MaybeCut(RangeIndexer first, long readTo, CancellationToken ct)
     {
+        index.WaitForFirstScreen(ct);
         if (_cut || index.ScanThreads < 2) return;
         _cut = true; // once: what is left only shrinks
         long fileEnd = RandomAccess.GetLength(handle);

@@ -176,7 +176,7 @@ public sealed partial class ResultsPane : IPane, IFirstScreen, IDisposable
         _table.Table = _source;
         _status = $"indexing {Path.GetFileName(path)}…";
         // The indexing pass is the shell's background work too: tests wait for it like for any other, never poll.
-        int firstScreen = Math.Max(50, _table.Viewport.Height);
+        int firstScreen = Math.Clamp(_table.Viewport.Height, 50, ResultsIndex.FirstScreenRows); // the pass pauses there
         _shell.Run(async ct =>
         {
             // The first screenful as soon as it is indexed, then a refresh every 250 ms until the pass ends.
