@@ -15,7 +15,6 @@ internal static class TuiWarmup
 
     public static void Begin(string? theme, bool noColor)
     {
-        if (Environment.GetEnvironmentVariable("BATCHTUI_X_NOWARMUP") is not null) return; // TEMP A/B
         _begun = (theme, noColor, Task.Run(() =>
         {
             var themes = new ThemeCatalog(theme, noColor);
