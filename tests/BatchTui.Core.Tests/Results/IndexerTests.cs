@@ -162,6 +162,20 @@ public class IndexerTests
     }
 
     [Fact]
+    public async Task With_long_lines_the_first_screen_rows_are_published_before_the_pass_pauses_for_them()
+    {
+        using var dir = new TempDir();
+        // ~30 KB lines: the first screen's rows take six read blocks, fewer than the 8 MB between routine progress reports.
+        string path = WriteFile(dir, Enumerable.Range(0, 300).Select(i => Succeeded($"long-{i:D3}", ResultLines.Text(new string('y', 30_000)))).ToArray());
+        using var index = ResultsIndex.Open(path, IndexTuning.Default with { FirstScreenWait = TimeSpan.FromMinutes(5) });
+        await index.WhenRows(ResultsIndex.FirstScreenRows).WaitAsync(TimeSpan.FromMinutes(1)); // not the five-minute valve
+        Assert.False(index.IsComplete);
+        index.UseAllCores();
+        await index.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(300, index.Count);
+    }
+
+    [Fact]
     public void Summary_counts_kinds_tokens_and_histograms()
     {
         using var dir = new TempDir();

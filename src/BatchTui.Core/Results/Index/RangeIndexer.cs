@@ -40,7 +40,9 @@ internal sealed class RangeIndexer(ResultsIndex index, SafeFileHandle handle, lo
             int searchFrom = 0;         // buffer[start..searchFrom) is known to hold no newline
             bool refilled = false;      // buffer[searchFrom..end) came from a huge line's skip, not a read
             long nextProgress = from + ProgressEveryBytes;
-            bool firstPublished = false;
+            // Every block is published until the first screen's rows are: the pane waits for them, and Open's pass
+            // pauses once it has them (ResultsIndex.FirstScreenRows).
+            bool firstScreenPublished = segment is not null;
             LineScan scan = default;
             while (true)
             {
@@ -96,10 +98,10 @@ internal sealed class RangeIndexer(ResultsIndex index, SafeFileHandle handle, lo
                 searchFrom = end;
 
                 long done = bufferStart + start;
-                if (done >= nextProgress || !firstPublished)
+                if (done >= nextProgress || !firstScreenPublished)
                 {
                     progress(done);
-                    firstPublished = true;
+                    firstScreenPublished |= index.Count >= ResultsIndex.FirstScreenRows;
                     nextProgress = done + ProgressEveryBytes;
                 }
                 AfterBlock?.Invoke(bufferStart + end);
