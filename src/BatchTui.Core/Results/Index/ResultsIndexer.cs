@@ -92,7 +92,7 @@ internal sealed class ResultsIndexer(ResultsIndex index, SafeFileHandle handle)
     private long LineStartFrom(long at, long fileEnd)
     {
         Span<byte> chunk = stackalloc byte[4096];
-        for (long pos = Math.Max(0, at - 1); pos < fileEnd && pos < at + CutSearchBytes; )
+        for (long pos = Math.Max(0, at - 1); pos < fileEnd && pos < at + CutSearchBytes;)
         {
             int read = RandomAccess.Read(handle, chunk, pos);
             if (read == 0) break;
