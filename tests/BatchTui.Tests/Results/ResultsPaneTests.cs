@@ -44,6 +44,23 @@ public class ResultsPaneTests : IDisposable
     ];
 
     [Fact]
+    public async Task When_open_started_the_pass_first_the_pane_holds_rows_before_its_first_frame()
+    {
+        string path = WriteNamed(_dir.Path, "early.jsonl", Mixed);
+        ResultsIndex indexing = ResultsIndex.Open(path); // as `open FILE` starts it, before the terminal
+        await indexing.WhenRows(Mixed.Length).WaitAsync(TimeSpan.FromMinutes(1));
+        bool shownAtOnce = false;
+        _h = TuiDriver.With(shell =>
+        {
+            var pane = ResultsPane.ForFile(shell, path, indexing: indexing);
+            shownAtOnce = pane.FirstScreenShown; // before any frame: the first one draws the rows
+            return pane;
+        }, new Uri("file:///"), 120, 30);
+        Assert.True(shownAtOnce);
+        Assert.Contains(_h.Lines(), l => l.Contains("eval-001") && l.Contains("Paris is the capital of France."));
+    }
+
+    [Fact]
     public void Shows_the_summary_the_rows_and_the_selected_result()
     {
         ResultsPane pane = Open(120, 30, Mixed);

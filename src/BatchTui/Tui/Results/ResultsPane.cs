@@ -175,6 +175,9 @@ public sealed partial class ResultsPane : IPane, IFirstScreen, IDisposable
         _source = new ResultsTableSource(_model);
         _table.Table = _source;
         _status = $"indexing {Path.GetFileName(path)}…";
+        // A pass started before the pane (open FILE) usually has the first rows already: then the very first frame
+        // shows them, instead of an empty table until the posted refresh below gets its turn.
+        if (index.Count > 0) Refresh();
         // The indexing pass is the shell's background work too: tests wait for it like for any other, never poll.
         int firstScreen = Math.Clamp(_table.Viewport.Height, 50, ResultsIndex.FirstScreenRows); // the pass pauses there
         _shell.Run(async ct =>
