@@ -133,11 +133,14 @@ public sealed class BatchListModel
         var updated = new Dictionary<string, MessageBatch>();
         var gone = new HashSet<string>();
         await Parallel.ForEachAsync(live, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelRetrieves, CancellationToken = ct },
-            async (id, token) =>
+            async (id, _) =>
             {
                 try
                 {
-                    MessageBatch b = await _api.GetAsync(id, token).ConfigureAwait(false);
+                    // The caller's token, not the loop's: when one retrieve fails, the loop starts no more, and the ones
+                    // already sent finish instead of being abandoned mid-flight (the server would still answer them after
+                    // the refresh had failed, and a test's next injected fault went to one of those stragglers).
+                    MessageBatch b = await _api.GetAsync(id, ct).ConfigureAwait(false);
                     lock (updated) updated[id] = b;
                 }
                 catch (BatchApiException e) when (e.Status == 404)
