@@ -31,6 +31,8 @@ public class ExportTests
         using var again = ResultsIndex.Build(outPath);
         Assert.Equal(["q-1", "q-2", "q-3"], Enumerable.Range(0, again.Count).Select(r => again[r].CustomId));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+        // Only its owner can read it, as the CLI's -o writes (the umask here would give 0644).
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(outPath));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using BatchTui.Core.Results.Index;
 using BatchTui.Core.Results.Query;
+using BatchTui.Core.State;
 using BatchTui.Core.Text;
 using System.Globalization;
 using System.Text;
@@ -24,7 +25,8 @@ public static class ResultsExporter
         int written = 0;
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            // 0600 as the CLI's -o: results are customer data, whatever the umask (the mode survives the rename).
+            await using (var file = new FileStream(temp, PrivateFiles.NewFile(FileAccess.Write, FileOptions.Asynchronous, 1 << 16)))
             {
                 written = format == ExportFormat.Parquet
                     ? await ParquetExport.WriteViewAsync(view, batchId, file, progress, ct).ConfigureAwait(false)
