@@ -8,9 +8,6 @@ internal sealed class IndexSegment
 {
     public readonly ChunkedList<ResultEntry> Entries = new();
     public readonly Dictionary<int, string> Problems = new();
-    /// <summary>Lines read, blank ones included.</summary>
-    public int Lines;
-    public bool EndsMidLine;
     private long _bytesDone;
 
     public long BytesDone => Interlocked.Read(ref _bytesDone);

@@ -19,8 +19,10 @@ public sealed class ResultsIndex : IDisposable
     private long _bytesIndexed;
     private int _disposed;
 
-    private ResultsIndex(string path)
+    /// <param name="holdForFirstScreen">Open's pass: pause after the first screen's rows (<see cref="FirstScreenRows"/>).</param>
+    private ResultsIndex(string path, bool holdForFirstScreen = false)
     {
+        _firstScreenDrawn = new ManualResetEventSlim(initialState: !holdForFirstScreen);
         Path = path;
         _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         FileLength = RandomAccess.GetLength(_handle);
@@ -34,8 +36,7 @@ public sealed class ResultsIndex : IDisposable
 
     internal static ResultsIndex Open(string path, IndexTuning tuning, CancellationToken ct = default)
     {
-        var index = new ResultsIndex(path) { ScanThreads = 1, Tuning = tuning };
-        index._holdForFirstScreen = true;
+        var index = new ResultsIndex(path, holdForFirstScreen: true) { ScanThreads = 1, Tuning = tuning };
         // Its own thread, not a pool one: a pass of seconds on one of the two pool threads a 2-core machine starts with
         // left the UI's posted work waiting for the pool to grow (~250 ms before the first rows showed).
         _ = Task.Factory.StartNew(() => index.Run(ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -72,17 +73,16 @@ public sealed class ResultsIndex : IDisposable
     /// read would not be shown before that frame anyway. A first screen waits for at most this many rows.
     /// </summary>
     public const int FirstScreenRows = 200;
-    private readonly ManualResetEventSlim _firstScreenDrawn = new();
+    private readonly ManualResetEventSlim _firstScreenDrawn; // set from the start unless the pass holds for it
 
     internal void WaitForFirstScreen(CancellationToken ct)
     {
-        if (!_holdForFirstScreen || ScanThreads > 1 || Count < FirstScreenRows || _firstScreenDrawn.IsSet) return;
+        if (_firstScreenDrawn.IsSet || Count < FirstScreenRows) return;
         _firstScreenDrawn.Wait(Tuning.FirstScreenWait, ct);
         _firstScreenDrawn.Set(); // once
     }
 
     internal IndexTuning Tuning { get; private init; } = IndexTuning.Default;
-    private bool _holdForFirstScreen;
 
     /// <summary>How many parts the pass was cut into (1: read by one thread from top to bottom).</summary>
     internal int Parts { get; set; } = 1;
